@@ -1,0 +1,64 @@
+/// Executes GraphQL requests against a schema (spec 6).
+public enum GraphQLExecutor {
+    /// ExecuteRequest() for a query or mutation of a validated document.
+    public static func execute(schema: GraphQLSchema, document: Document, rootValue: (any Sendable)? = nil,
+                               context: (any Sendable)? = nil, variableValues: JSONObject = JSONObject(),
+                               operationName: String? = nil) async -> GraphQLResponse {
+        let shared: ExecutionShared
+        switch prepare(schema: schema, document: document, rootValue: rootValue, context: context, variableValues: variableValues, operationName: operationName) {
+        case .success(let s): shared = s
+        case .failure(let errors): return GraphQLResponse(errors: errors)
+        }
+        let operation = shared.operation
+        guard let rootType = schema.rootType(for: operation.operation) else {
+            return GraphQLResponse(errors: [GraphQLError("Schema is not configured to execute \(operation.operation.rawValue) operation.", at: operation.loc)])
+        }
+        let execution = Execution(shared: shared)
+        let data: JSON
+        switch operation.operation {
+        case .query: data = await execution.executeQuery(rootType)
+        case .mutation: data = await execution.executeMutation(rootType)
+        case .subscription:
+            // Executing a subscription operation directly runs it once, like a query.
+            data = await execution.executeQuery(rootType)
+        }
+        return GraphQLResponse(data: data, errors: execution.errors)
+    }
+
+    /// GetOperation() and CoerceVariableValues(): the per-request state, or request errors.
+    static func prepare(schema: GraphQLSchema, document: Document, rootValue: (any Sendable)?, context: (any Sendable)?,
+                        variableValues: JSONObject, operationName: String?) -> Result<ExecutionShared, [GraphQLError]> {
+        var operation: OperationDefinition?
+        var fragments: [String: FragmentDefinition] = [:]
+        var operationCount = 0
+        for definition in document.definitions {
+            switch definition {
+            case .operation(let op):
+                operationCount += 1
+                if let operationName {
+                    if op.name?.value == operationName { operation = op }
+                } else if operation == nil {
+                    operation = op
+                }
+            case .fragment(let fragment):
+                fragments[fragment.name.value] = fragment
+            default:
+                continue
+            }
+        }
+        guard let operation else {
+            if let operationName { return .failure([GraphQLError("Unknown operation named \"\(operationName)\".")]) }
+            return .failure([GraphQLError("Must provide an operation.")])
+        }
+        if operationName == nil && operationCount > 1 {
+            return .failure([GraphQLError("Must provide operation name if query contains multiple operations.")])
+        }
+        switch InputCoercion.coerceVariableValues(schema: schema, definitions: operation.variableDefinitions, inputs: variableValues) {
+        case .success(let variables):
+            return .success(ExecutionShared(schema: schema, fragments: fragments, rootValue: rootValue, context: context,
+                                            operation: operation, variableValues: variables))
+        case .failure(let errors):
+            return .failure(errors)
+        }
+    }
+}

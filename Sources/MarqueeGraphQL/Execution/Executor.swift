@@ -1,0 +1,285 @@
+// Execution (spec 6): ExecuteSelectionSet, ExecuteField, CompleteValue.
+//
+// The executor completes everything that is already available synchronously, in
+// one depth-first pass with no task per field. A resolver that returns `.async`
+// leaves a placeholder and a pending entry (its path and the nearest ancestor that
+// may become null); after the pass, all pending work runs concurrently, and each
+// result is completed the same way and written into the response at its path.
+// Keys a DataLoader collected during a pass therefore form one batch.
+
+struct PendingField {
+    let path: [PathKey]
+    /// Length of the path prefix that becomes null if this field's value is an
+    /// error that propagates (spec 6.4.4); 0 is `data` itself.
+    let boundary: Int
+    let plan: FieldPlan
+    let work: @Sendable () async throws -> (any Sendable)?
+}
+
+/// The outcome of a field that must be null although its type forbids it: the
+/// error is recorded, and the nearest nullable ancestor becomes null.
+struct PropagateNull: Error {}
+
+final class Execution {
+    let shared: ExecutionShared
+    var errors: [GraphQLError] = []
+    var path: [PathKey] = []
+    var boundary = 0
+    var pending: [PendingField] = []
+    var data: JSON = .null
+
+    init(shared: ExecutionShared) {
+        self.shared = shared
+        path.reserveCapacity(32)
+    }
+
+    // MARK: Operations
+
+    func executeQuery(_ rootType: GraphQLObjectType) async -> JSON {
+        let plans = shared.collectFields(rootType, [shared.operation.selectionSet])
+        data = executeFields(plans, rootType, shared.rootValue).map { JSON.object($0) } ?? .null
+        await drain()
+        return data
+    }
+
+    /// Mutations: root fields one after another, each with all its pending work.
+    func executeMutation(_ rootType: GraphQLObjectType) async -> JSON {
+        let plans = shared.collectFields(rootType, [shared.operation.selectionSet])
+        data = .object(JSONObject(minimumCapacity: plans.count))
+        for plan in plans {
+            guard let value = executeField(plan, shared.rootValue) else {
+                data = .null
+                break
+            }
+            guard case .object(var object) = data else { break }
+            data = .null
+            object.append(plan.responseKey, value)
+            data = .object(object)
+            await drain()
+            if data.isNull { break }
+        }
+        return data
+    }
+
+    // MARK: Fields
+
+    /// ExecuteSelectionSet() over collected plans; nil when a non-null field failed.
+    func executeFields(_ plans: [FieldPlan], _ objectType: GraphQLObjectType, _ source: (any Sendable)?) -> JSONObject? {
+        var object = JSONObject(minimumCapacity: plans.count)
+        for plan in plans {
+            if plan.isTypeName {
+                object.append(plan.responseKey, .string(objectType.name))
+                continue
+            }
+            guard let value = executeField(plan, source) else { return nil }
+            object.append(plan.responseKey, value)
+        }
+        return object
+    }
+
+    /// ExecuteField(): resolve, then complete; nil propagates a null upwards.
+    func executeField(_ plan: FieldPlan, _ source: (any Sendable)?) -> JSON? {
+        path.append(plan.pathKey)
+        let savedBoundary = boundary
+        if !plan.returnType.isNonNull { boundary = path.count }
+        defer {
+            path.removeLast()
+            boundary = savedBoundary
+        }
+        let resolved: Resolved
+        do {
+            if let resolve = plan.field.resolve {
+                let args = try plan.argumentValues(shared)
+                resolved = try resolve(source, args, shared.context, ResolveInfo(plan: plan, shared: shared))
+            } else {
+                resolved = .value(Self.defaultResolve(source, plan.field.name))
+            }
+        } catch {
+            return handleFieldError(error, plan.returnType, plan)
+        }
+        switch resolved {
+        case .value(let value):
+            return completeField(plan, value)
+        case .async(let work):
+            pending.append(PendingField(path: path, boundary: boundary, plan: plan, work: work))
+            return .null
+        }
+    }
+
+    func completeField(_ plan: FieldPlan, _ value: (any Sendable)?) -> JSON? {
+        do {
+            return try completeValue(plan.returnType, plan, value)
+        } catch {
+            return handleFieldError(error, plan.returnType, plan)
+        }
+    }
+
+    /// The default resolver: the source's member named like the field.
+    @inline(__always) static func defaultResolve(_ source: (any Sendable)?, _ name: String) -> (any Sendable)? {
+        if let json = source as? JSON {
+            if case .object(let object) = json { return object[name] }
+            return nil
+        }
+        if let dictionary = source as? [String: any Sendable] { return dictionary[name] }
+        if let dictionary = source as? [String: (any Sendable)?] { return dictionary[name] ?? nil }
+        return nil
+    }
+
+    /// Records a field error; returns null for a nullable type, nil to propagate.
+    func handleFieldError(_ error: any Error, _ type: GraphQLType, _ plan: FieldPlan) -> JSON? {
+        if !(error is PropagateNull) {
+            errors.append(Self.locatedError(error, plan.locations, path))
+        }
+        return type.isNonNull ? nil : .null
+    }
+
+    static func locatedError(_ error: any Error, _ locations: [SourceLocation], _ path: [PathKey]) -> GraphQLError {
+        switch error {
+        case var graphQLError as GraphQLError:
+            if graphQLError.locations.isEmpty { graphQLError.locations = locations }
+            if graphQLError.path == nil { graphQLError.path = path }
+            return graphQLError
+        case let coercion as CoercionError:
+            return GraphQLError(coercion.message, locations: locations, path: path)
+        case let convertible as GraphQLErrorConvertible:
+            return GraphQLError(convertible.graphQLMessage, locations: locations, path: path, extensions: convertible.graphQLExtensions)
+        default:
+            return GraphQLError(String(describing: error), locations: locations, path: path)
+        }
+    }
+
+    // MARK: Values
+
+    /// CompleteValue(); throws a field error, returns nil when a null propagates.
+    func completeValue(_ type: GraphQLType, _ plan: FieldPlan, _ value: (any Sendable)?) throws -> JSON? {
+        if case .nonNull(let inner) = type {
+            guard let completed = try completeValue(inner, plan, value) else { return nil }
+            if completed.isNull {
+                throw GraphQLError("Cannot return null for non-nullable field \(plan.parentType.name).\(plan.field.name).")
+            }
+            return completed
+        }
+        guard let value else { return .null }
+        if let json = value as? JSON {
+            if case .null = json { return .null }
+            return try completeJSON(type, plan, json)
+        }
+        switch type {
+        case .scalar(let scalar):
+            return try scalar.serializeValue(value)
+        case .enumType(let enumType):
+            return try enumType.serializeValue(value)
+        case .object(let objectType):
+            return completeObject(objectType, plan, value)
+        case .interface, .union:
+            return try completeObject(resolveAbstractType(type.named, plan, value), plan, value)
+        case .list(let itemType):
+            guard let items = value as? [(any Sendable)?] ?? (value as? [any Sendable])?.map({ $0 }) else {
+                throw GraphQLError("Expected Iterable, but did not find one for field \"\(plan.parentType.name).\(plan.field.name)\".")
+            }
+            return try completeList(itemType, plan, items.count) { items[$0] }
+        case .nonNull, .inputObject:
+            throw GraphQLError("Cannot complete a value of type \(type).")
+        }
+    }
+
+    /// CompleteValue() for JSON values: the fast path for data held as JSON.
+    func completeJSON(_ type: GraphQLType, _ plan: FieldPlan, _ json: JSON) throws -> JSON? {
+        switch type {
+        case .scalar(let scalar):
+            if let builtIn = scalar.builtIn {
+                switch (builtIn, json) {
+                case (.string, .string), (.id, .string), (.boolean, .bool), (.float, .double): return json
+                case (.int, .int(let i)) where i >= Int(Int32.min) && i <= Int(Int32.max): return json
+                default: return try GraphQLScalarType.serializeBuiltIn(builtIn, json)
+                }
+            }
+            if let serialize = scalar.serialize { return try serialize(json) }
+            return json
+        case .enumType(let enumType):
+            return try enumType.serializeValue(json)
+        case .object(let objectType):
+            return completeObject(objectType, plan, json)
+        case .interface, .union:
+            return try completeObject(resolveAbstractType(type.named, plan, json), plan, json)
+        case .list(let itemType):
+            guard case .array(let items) = json else {
+                throw GraphQLError("Expected Iterable, but did not find one for field \"\(plan.parentType.name).\(plan.field.name)\".")
+            }
+            return try completeList(itemType, plan, items.count) { items[$0] }
+        case .nonNull(let inner):
+            guard let completed = try completeJSON(inner, plan, json) else { return nil }
+            if completed.isNull {
+                throw GraphQLError("Cannot return null for non-nullable field \(plan.parentType.name).\(plan.field.name).")
+            }
+            return completed
+        case .inputObject:
+            throw GraphQLError("Cannot complete a value of type \(type).")
+        }
+    }
+
+    /// CompleteValue() for a list: each item at its index, errors caught per item.
+    @inline(__always)
+    func completeList(_ itemType: GraphQLType, _ plan: FieldPlan, _ count: Int, _ item: (Int) -> (any Sendable)?) throws -> JSON? {
+        var result: [JSON] = []
+        result.reserveCapacity(count)
+        let itemNullable = !itemType.isNonNull
+        let savedBoundary = boundary
+        defer { boundary = savedBoundary }
+        for index in 0..<count {
+            path.append(.index(index))
+            if itemNullable { boundary = path.count } else { boundary = savedBoundary }
+            let completed: JSON?
+            do {
+                completed = try completeValue(itemType, plan, item(index))
+            } catch {
+                completed = handleFieldError(error, itemType, plan)
+            }
+            path.removeLast()
+            guard let completed else {
+                if itemNullable {
+                    result.append(.null)
+                    continue
+                }
+                return nil
+            }
+            result.append(completed)
+        }
+        return .array(result)
+    }
+
+    func completeObject(_ objectType: GraphQLObjectType, _ plan: FieldPlan, _ value: any Sendable) -> JSON? {
+        let plans = plan.subfields(for: objectType, shared)
+        return executeFields(plans, objectType, value).map { .object($0) }
+    }
+
+    /// ResolveAbstractType(): the type resolver, `__typename`, or `isTypeOf`.
+    func resolveAbstractType(_ abstractType: any GraphQLNamedType, _ plan: FieldPlan, _ value: any Sendable) throws -> GraphQLObjectType {
+        let resolver = (abstractType as? GraphQLInterfaceType)?.resolveType ?? (abstractType as? GraphQLUnionType)?.resolveType
+        var typeName: String?
+        if let resolver {
+            typeName = try resolver(value, shared.context, ResolveInfo(plan: plan, shared: shared))
+        } else if let json = value as? JSON, case .object(let object) = json, case .string(let name)? = object["__typename"] {
+            typeName = name
+        } else if let dictionary = value as? [String: any Sendable], let name = dictionary["__typename"] as? String {
+            typeName = name
+        } else {
+            for candidate in shared.schema.possibleTypes(of: abstractType) {
+                if let isTypeOf = candidate.isTypeOf, isTypeOf(value) { return candidate }
+            }
+        }
+        guard let typeName else {
+            throw GraphQLError("Abstract type \"\(abstractType.name)\" must resolve to an Object type at runtime for field \"\(plan.parentType.name).\(plan.field.name)\". Either the \"\(abstractType.name)\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.")
+        }
+        guard let runtimeType = shared.schema.type(named: typeName) else {
+            throw GraphQLError("Abstract type \"\(abstractType.name)\" was resolved to a type \"\(typeName)\" that does not exist inside the schema.")
+        }
+        guard let objectType = runtimeType as? GraphQLObjectType else {
+            throw GraphQLError("Abstract type \"\(abstractType.name)\" was resolved to a non-object type \"\(typeName)\".")
+        }
+        guard shared.schema.isSubType(abstractType, objectType) else {
+            throw GraphQLError("Runtime Object type \"\(objectType.name)\" is not a possible type for \"\(abstractType.name)\".")
+        }
+        return objectType
+    }
+}

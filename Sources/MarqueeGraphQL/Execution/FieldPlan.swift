@@ -1,0 +1,165 @@
+/// Everything about one response key of one selection set that does not change
+/// while a request executes: the merged field nodes, the field definition, the
+/// coerced arguments (computed once) and, for composite fields, the collected
+/// sub-fields per runtime type (computed once per type, not once per object).
+final class FieldPlan: @unchecked Sendable {
+    let responseKey: String
+    let pathKey: PathKey
+    let fieldNodes: [Field]
+    let field: GraphQLField
+    let parentType: GraphQLObjectType
+    let returnType: GraphQLType
+    let isTypeName: Bool
+
+    private var arguments: Arguments?
+    private var argumentsError: GraphQLError?
+
+    // Sub-field cache: one entry for monomorphic fields, a dictionary beyond.
+    private var subType: GraphQLObjectType?
+    private var subPlans: [FieldPlan] = []
+    private var subCache: [ObjectIdentifier: [FieldPlan]] = [:]
+
+    init(responseKey: String, fieldNodes: [Field], field: GraphQLField, parentType: GraphQLObjectType) {
+        self.responseKey = responseKey
+        self.pathKey = .key(responseKey)
+        self.fieldNodes = fieldNodes
+        self.field = field
+        self.parentType = parentType
+        self.returnType = field.type
+        self.isTypeName = field === Introspection.typeNameField
+    }
+
+    var locations: [SourceLocation] { fieldNodes.map(\.loc.sourceLocation) }
+
+    /// The coerced arguments; variables are fixed for the whole request, so once.
+    func argumentValues(_ shared: ExecutionShared) throws(GraphQLError) -> Arguments {
+        if let arguments { return arguments }
+        if let argumentsError { throw argumentsError }
+        if field.arguments.isEmpty {
+            arguments = .empty
+            return .empty
+        }
+        do {
+            let node = fieldNodes[0]
+            let values = try InputCoercion.coerceArgumentValues(definitions: field.arguments, nodes: node.arguments, variables: shared.variableValues, at: node.loc)
+            let result = Arguments(values)
+            arguments = result
+            return result
+        } catch {
+            argumentsError = error
+            throw error
+        }
+    }
+
+    /// CollectSubfields() for a runtime object type, cached.
+    func subfields(for objectType: GraphQLObjectType, _ shared: ExecutionShared) -> [FieldPlan] {
+        if subType === objectType { return subPlans }
+        if subType == nil {
+            subType = objectType
+            subPlans = shared.collectSubfields(objectType, fieldNodes)
+            return subPlans
+        }
+        let id = ObjectIdentifier(objectType)
+        if let cached = subCache[id] { return cached }
+        let plans = shared.collectSubfields(objectType, fieldNodes)
+        subCache[id] = plans
+        return plans
+    }
+}
+
+/// What all fields of one request share.
+final class ExecutionShared: @unchecked Sendable {
+    let schema: GraphQLSchema
+    let fragments: [String: FragmentDefinition]
+    let rootValue: (any Sendable)?
+    let context: (any Sendable)?
+    let operation: OperationDefinition
+    let variableValues: JSONObject
+
+    init(schema: GraphQLSchema, fragments: [String: FragmentDefinition], rootValue: (any Sendable)?, context: (any Sendable)?,
+         operation: OperationDefinition, variableValues: JSONObject) {
+        self.schema = schema
+        self.fragments = fragments
+        self.rootValue = rootValue
+        self.context = context
+        self.operation = operation
+        self.variableValues = variableValues
+    }
+
+    /// CollectFields() (spec 6.3.2) turned into plans, in response order.
+    func collectFields(_ objectType: GraphQLObjectType, _ selectionSets: [SelectionSet]) -> [FieldPlan] {
+        var order: [String] = []
+        var groups: [String: [Field]] = [:]
+        var visitedFragments: Set<String> = []
+        for selectionSet in selectionSets {
+            collect(objectType, selectionSet, &order, &groups, &visitedFragments)
+        }
+        var plans: [FieldPlan] = []
+        plans.reserveCapacity(order.count)
+        for key in order {
+            let nodes = groups[key]!
+            guard let field = schema.fieldDefinition(objectType, nodes[0].name.value) else { continue }
+            plans.append(FieldPlan(responseKey: key, fieldNodes: nodes, field: field, parentType: objectType))
+        }
+        return plans
+    }
+
+    func collectSubfields(_ objectType: GraphQLObjectType, _ fieldNodes: [Field]) -> [FieldPlan] {
+        collectFields(objectType, fieldNodes.compactMap(\.selectionSet))
+    }
+
+    private func collect(_ objectType: GraphQLObjectType, _ selectionSet: SelectionSet, _ order: inout [String],
+                         _ groups: inout [String: [Field]], _ visitedFragments: inout Set<String>) {
+        for selection in selectionSet.selections {
+            switch selection {
+            case .field(let field):
+                guard shouldInclude(field.directives) else { continue }
+                let key = field.responseKey
+                if groups[key] == nil {
+                    order.append(key)
+                    groups[key] = [field]
+                } else {
+                    groups[key]!.append(field)
+                }
+            case .inlineFragment(let fragment):
+                guard shouldInclude(fragment.directives), doesFragmentApply(fragment.typeCondition, objectType) else { continue }
+                collect(objectType, fragment.selectionSet, &order, &groups, &visitedFragments)
+            case .fragmentSpread(let spread):
+                let name = spread.name.value
+                guard !visitedFragments.contains(name), shouldInclude(spread.directives) else { continue }
+                visitedFragments.insert(name)
+                guard let fragment = fragments[name], doesFragmentApply(fragment.typeCondition, objectType) else { continue }
+                collect(objectType, fragment.selectionSet, &order, &groups, &visitedFragments)
+            }
+        }
+    }
+
+    private func doesFragmentApply(_ typeCondition: Name?, _ objectType: GraphQLObjectType) -> Bool {
+        guard let typeCondition else { return true }
+        guard let conditionType = schema.type(named: typeCondition.value) else { return false }
+        if conditionType === objectType { return true }
+        if conditionType is GraphQLInterfaceType || conditionType is GraphQLUnionType {
+            return schema.isSubType(conditionType, objectType)
+        }
+        return false
+    }
+
+    /// `@skip(if:)` and `@include(if:)`.
+    func shouldInclude(_ directives: [Directive]) -> Bool {
+        if directives.isEmpty { return true }
+        for directive in directives {
+            let name = directive.name.value
+            guard name == "skip" || name == "include" else { continue }
+            guard let argument = directive.arguments.first(where: { $0.name.value == "if" }) else { continue }
+            let value: Bool
+            switch argument.value {
+            case .boolean(let b, _): value = b
+            case .variable(let v): value = variableValues[v.value]?.boolValue ?? false
+            default: continue
+            }
+            if name == "skip" && value { return false }
+            if name == "include" && !value { return false }
+        }
+        return true
+    }
+}

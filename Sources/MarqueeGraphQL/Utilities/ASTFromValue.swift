@@ -1,0 +1,57 @@
+/// astFromValue(): the literal that writes a coerced input value of `type`, as
+/// introspection's `defaultValue` and the schema printer show defaults.
+public func astFromValue(_ value: JSON, type: GraphQLType) -> Value? {
+    if case .nonNull(let inner) = type {
+        if value.isNull { return nil }
+        return astFromValue(value, type: inner)
+    }
+    if value.isNull { return .null(.unknown) }
+    switch type {
+    case .list(let itemType):
+        if case .array(let items) = value {
+            return .list(items.compactMap { astFromValue($0, type: itemType) }, .unknown)
+        }
+        return astFromValue(value, type: itemType)
+    case .inputObject(let inputType):
+        guard case .object(let object) = value else { return nil }
+        var fields: [ObjectField] = []
+        for field in inputType.fields {
+            guard let fieldValue = object[field.name], let literal = astFromValue(fieldValue, type: field.type) else { continue }
+            fields.append(ObjectField(name: Name(value: field.name), value: literal, loc: .unknown))
+        }
+        return .object(fields, .unknown)
+    case .enumType:
+        guard case .string(let name) = value else { return nil }
+        return .enumValue(name, .unknown)
+    case .scalar(let scalar):
+        let serialized: JSON
+        if scalar.builtIn != nil {
+            guard let s = try? scalar.serializeValue(value) else { return nil }
+            serialized = s
+        } else {
+            serialized = value
+        }
+        return literal(for: serialized, isID: scalar.builtIn == .id)
+    default:
+        return nil
+    }
+}
+
+private func literal(for value: JSON, isID: Bool) -> Value? {
+    switch value {
+    case .null: return .null(.unknown)
+    case .bool(let b): return .boolean(b, .unknown)
+    case .int(let i): return .int(String(i), .unknown)
+    case .double(let d):
+        if d.rounded(.towardZero) == d, abs(d) < 1e21 { return .int(String(Int(d)), .unknown) }
+        return .float(d.description, .unknown)
+    case .string(let s):
+        if isID, let _ = Int(s), !s.hasPrefix("0") || s == "0", !s.hasPrefix("+") { return .int(s, .unknown) }
+        return .string(s, block: false, .unknown)
+    case .array(let items): return .list(items.compactMap { literal(for: $0, isID: false) }, .unknown)
+    case .object(let object):
+        return .object(object.entries.compactMap { entry in
+            literal(for: entry.value, isID: false).map { ObjectField(name: Name(value: entry.key), value: $0, loc: .unknown) }
+        }, .unknown)
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import MarqueeGraphQL
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@main
+struct Marquee: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "marquee",
+        abstract: "Marquee: the GraphQL gateway of the event-ticketing platform.",
+        subcommands: [GraphQLCommand.self, SchemaCommand.self]
+    )
+}
+
+/// Writes one line to standard output and flushes it, so a reading process sees it at once.
+func writeLine(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { buffer in
+        _ = fwrite(buffer.baseAddress, 1, buffer.count, stdout)
+    }
+    fputc(0x0A, stdout)
+    fflush(stdout)
+}
+
+func writeLine(_ text: String) {
+    writeLine(Array(text.utf8))
+}
+
+func writeError(_ text: String) {
+    fputs(text + "\n", stderr)
+}
+
+/// Reads a whole file as UTF-8 text.
+func readFile(_ path: String) throws -> String {
+    guard let file = fopen(path, "rb") else { throw ValidationError("Cannot open \(path).") }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = chunk.withUnsafeMutableBufferPointer { fread($0.baseAddress, 1, $0.count, file) }
+        if count == 0 { break }
+        bytes.append(contentsOf: chunk[0..<count])
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Loads and builds a schema file, or exits with its errors.
+func loadSchema(_ path: String) throws -> GraphQLSchema {
+    let sdl = try readFile(path)
+    do {
+        return try GraphQLSchema.build(sdl: sdl)
+    } catch let error as SchemaBuildError {
+        throw ValidationError("Invalid schema \(path):\n\(error.description)")
+    }
+}

@@ -1,0 +1,49 @@
+import Testing
+@testable import MarqueeGraphQL
+
+@Suite struct EngineTests {
+    let schema: GraphQLSchema
+    init() throws { schema = try makeSchema("type Query { a: Int, q: Query }") }
+
+    @Test func malformedRequestsGetRequestErrors() {
+        #expect(throws: GraphQLError.self) { try GraphQLRequest(jsonText: "{nope") }
+        #expect(throws: GraphQLError.self) { try GraphQLRequest(jsonText: "[]") }
+        #expect(throws: GraphQLError.self) { try GraphQLRequest(jsonText: #"{"query": 1}"#) }
+        #expect(throws: GraphQLError.self) { try GraphQLRequest(jsonText: #"{"query": "{a}", "variables": 3}"#) }
+        #expect(throws: GraphQLError.self) { try GraphQLRequest(jsonText: #"{"variables": {}}"#) }
+    }
+
+    @Test func deeplyNestedDocumentsAreRejectedWithAnError() async {
+        let deep = String(repeating: "{", count: 100_000)
+        let out = await run(schema, deep)
+        #expect(out.contains("nesting"))
+        #expect(!out.contains(#""data""#))
+        let deepList = "query($v: " + String(repeating: "[", count: 100_000) + "Int) { a }"
+        #expect(await run(schema, deepList).contains("nesting"))
+    }
+
+    @Test func selectionDepthAndAliasLimits() async {
+        var limits = GraphQLLimits()
+        limits.maxSelectionDepth = 3
+        limits.maxAliases = 2
+        let engine = GraphQLEngine(schema: schema, limits: limits)
+        let deep = await engine.execute(GraphQLRequest(query: "{ q { q { q { a } } } }"))
+        #expect(deep.errors.first?.message.contains("maximum selection depth of 3") == true)
+        let aliases = await engine.execute(GraphQLRequest(query: "{ x: a y: a z: a }"))
+        #expect(aliases.errors.first?.message.contains("aliases") == true)
+        let fine = await engine.execute(GraphQLRequest(query: "{ q { a } }"))
+        #expect(fine.errors.isEmpty)
+    }
+
+    @Test func cachedDocumentsGiveTheSameAnswers() async {
+        let engine = GraphQLEngine(schema: schema)
+        let root: JSON = ["a": 1]
+        let first = await engine.execute(GraphQLRequest(query: "{ a }"), rootValue: root)
+        let second = await engine.execute(GraphQLRequest(query: "{ a }"), rootValue: root)
+        #expect(first.json == second.json)
+        let invalid = await engine.execute(GraphQLRequest(query: "{ b }"))
+        let invalidAgain = await engine.execute(GraphQLRequest(query: "{ b }"))
+        #expect(invalid.json == invalidAgain.json)
+        #expect(invalid.data == nil)
+    }
+}

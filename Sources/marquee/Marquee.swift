@@ -18,11 +18,24 @@ struct Marquee: AsyncParsableCommand {
 
 /// Writes one line to standard output and flushes it, so a reading process sees it at once.
 func writeLine(_ bytes: [UInt8]) {
-    bytes.withUnsafeBufferPointer { buffer in
-        _ = fwrite(buffer.baseAddress, 1, buffer.count, stdout)
+    var line = bytes
+    line.append(0x0A)
+    writeAll(1, line)
+}
+
+/// Writes every byte to a file descriptor (unbuffered, so nothing is lost on exit).
+func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
     }
-    fputc(0x0A, stdout)
-    fflush(stdout)
 }
 
 func writeLine(_ text: String) {
@@ -30,7 +43,7 @@ func writeLine(_ text: String) {
 }
 
 func writeError(_ text: String) {
-    fputs(text + "\n", stderr)
+    writeAll(2, Array((text + "\n").utf8))
 }
 
 /// Reads a whole file as UTF-8 text.

@@ -30,7 +30,7 @@ struct SchemaCommand: AsyncParsableCommand {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate GraphQL operation files against the schema; exits non-zero on errors.")
         @Option(help: "The schema, as SDL.") var schema: String
-        @Argument(help: "Operation files (.graphql).") var files: [String]
+        @ArgumentParser.Argument(help: "Operation files (.graphql).") var files: [String]
 
         func run() async throws {
             let schema = try loadSchema(self.schema)

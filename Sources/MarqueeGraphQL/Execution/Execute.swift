@@ -27,7 +27,7 @@ public enum GraphQLExecutor {
 
     /// GetOperation() and CoerceVariableValues(): the per-request state, or request errors.
     static func prepare(schema: GraphQLSchema, document: Document, rootValue: (any Sendable)?, context: (any Sendable)?,
-                        variableValues: JSONObject, operationName: String?) -> Result<ExecutionShared, [GraphQLError]> {
+                        variableValues: JSONObject, operationName: String?) -> Prepared {
         var operation: OperationDefinition?
         var fragments: [String: FragmentDefinition] = [:]
         var operationCount = 0
@@ -53,12 +53,15 @@ public enum GraphQLExecutor {
         if operationName == nil && operationCount > 1 {
             return .failure([GraphQLError("Must provide operation name if query contains multiple operations.")])
         }
-        switch InputCoercion.coerceVariableValues(schema: schema, definitions: operation.variableDefinitions, inputs: variableValues) {
-        case .success(let variables):
-            return .success(ExecutionShared(schema: schema, fragments: fragments, rootValue: rootValue, context: context,
-                                            operation: operation, variableValues: variables))
-        case .failure(let errors):
-            return .failure(errors)
-        }
+        let (variables, errors) = InputCoercion.coerceVariableValues(schema: schema, definitions: operation.variableDefinitions, inputs: variableValues)
+        guard errors.isEmpty else { return .failure(errors) }
+        return .success(ExecutionShared(schema: schema, fragments: fragments, rootValue: rootValue, context: context,
+                                        operation: operation, variableValues: variables))
     }
+}
+
+/// The state a request executes with, or the request errors that stop it.
+enum Prepared {
+    case success(ExecutionShared)
+    case failure([GraphQLError])
 }

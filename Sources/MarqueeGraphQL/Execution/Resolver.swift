@@ -35,8 +35,8 @@ public struct Arguments: Sendable {
 
 /// What a resolver knows about the field it resolves.
 public struct ResolveInfo: Sendable {
-    @usableFromInline let plan: FieldPlan
-    @usableFromInline let shared: ExecutionShared
+    let plan: FieldPlan
+    let shared: ExecutionShared
 
     init(plan: FieldPlan, shared: ExecutionShared) {
         self.plan = plan

@@ -7,7 +7,7 @@ let maxInputDepth = 200
 
 enum InputCoercion {
     /// CoerceVariableValues(): the operation's variables, or the errors found.
-    static func coerceVariableValues(schema: GraphQLSchema, definitions: [VariableDefinition], inputs: JSONObject) -> Result<JSONObject, [GraphQLError]> {
+    static func coerceVariableValues(schema: GraphQLSchema, definitions: [VariableDefinition], inputs: JSONObject) -> (values: JSONObject, errors: [GraphQLError]) {
         var coerced = JSONObject(minimumCapacity: definitions.count)
         var errors: [GraphQLError] = []
         for definition in definitions {
@@ -39,7 +39,7 @@ enum InputCoercion {
                 }
             }
         }
-        return errors.isEmpty ? .success(coerced) : .failure(errors)
+        return (coerced, errors)
     }
 
     static func printPath(_ path: [PathKey]) -> String {

@@ -13,11 +13,17 @@ public struct JSONParser {
 
     public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSON {
         var text = text
-        return try text.withUTF8 { buffer throws(JSONParseError) in try parse(buffer, maxDepth: maxDepth) }
+        let result: Result<JSON, JSONParseError> = text.withUTF8 { buffer in
+            Result { () throws(JSONParseError) in try parse(buffer, maxDepth: maxDepth) }
+        }
+        return try result.get()
     }
 
     public static func parse(bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSON {
-        try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in try parse(buffer, maxDepth: maxDepth) }
+        let result: Result<JSON, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONParseError) in try parse(buffer, maxDepth: maxDepth) }
+        }
+        return try result.get()
     }
 
     public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSON {

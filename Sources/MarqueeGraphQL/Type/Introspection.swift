@@ -46,13 +46,13 @@ public enum Introspection {
         let enumValue = GraphQLObjectType(name: "__EnumValue", description: "One possible value for a given Enum. Enum values are unique values, not a placeholder for a string, and hence do not have a type which are distinct from them.")
         let directive = GraphQLObjectType(name: "__Directive", description: "A Directive provides a way to describe alternate runtime execution and validation behavior in a GraphQL document.\n\nIn some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing each directive to the executor.")
         let typeRef = GraphQLType.nonNull(.object(type))
-        let string = GraphQLType.scalar(.string)
+        let stringType = GraphQLType.scalar(.string)
         let nonNullString = GraphQLType.nonNull(.scalar(.string))
         let nonNullBoolean = GraphQLType.nonNull(.scalar(.boolean))
         func list(_ t: GraphQLObjectType) -> GraphQLType { .nonNull(.list(.nonNull(.object(t)))) }
 
         schema.fieldMap = FieldMap([
-            Introspection.field("description", string) { _, _, info in string(info.schema.description) },
+            Introspection.field("description", stringType) { _, _, info in string(info.schema.description) },
             Introspection.field("types", list(type), description: "A list of all types supported by this server.") { _, _, info in
                 info.schema.types.map { TypeRef(type: $0.graphQLType) }
             },
@@ -74,21 +74,21 @@ public enum Introspection {
             Introspection.field("kind", .nonNull(.enumType(typeKind))) { source, _, _ in
                 JSON.string(kindName((source as! TypeRef).type))
             },
-            Introspection.field("name", string) { source, _, _ in
+            Introspection.field("name", stringType) { source, _, _ in
                 let t = (source as! TypeRef).type
                 switch t {
                 case .list, .nonNull: return nil
                 default: return JSON.string(t.named.name)
                 }
             },
-            Introspection.field("description", string) { source, _, _ in
+            Introspection.field("description", stringType) { source, _, _ in
                 let t = (source as! TypeRef).type
                 switch t {
                 case .list, .nonNull: return nil
                 default: return string(t.named.description)
                 }
             },
-            Introspection.field("specifiedByURL", string) { source, _, _ in
+            Introspection.field("specifiedByURL", stringType) { source, _, _ in
                 if case .scalar(let s) = (source as! TypeRef).type { return string(s.specifiedByURL) }
                 return nil
             },
@@ -140,7 +140,7 @@ public enum Introspection {
 
         field.fieldMap = FieldMap([
             Introspection.field("name", nonNullString) { source, _, _ in JSON.string((source as! GraphQLField).name) },
-            Introspection.field("description", string) { source, _, _ in string((source as! GraphQLField).description) },
+            Introspection.field("description", stringType) { source, _, _ in string((source as! GraphQLField).description) },
             Introspection.field("args", list(inputValue), arguments: [includeDeprecated]) { source, args, _ in
                 let arguments = (source as! GraphQLField).arguments
                 if args.bool("includeDeprecated") == true { return arguments }
@@ -148,14 +148,14 @@ public enum Introspection {
             },
             Introspection.field("type", typeRef) { source, _, _ in TypeRef(type: (source as! GraphQLField).type) },
             Introspection.field("isDeprecated", nonNullBoolean) { source, _, _ in JSON.bool((source as! GraphQLField).deprecationReason != nil) },
-            Introspection.field("deprecationReason", string) { source, _, _ in string((source as! GraphQLField).deprecationReason) },
+            Introspection.field("deprecationReason", stringType) { source, _, _ in string((source as! GraphQLField).deprecationReason) },
         ])
 
         inputValue.fieldMap = FieldMap([
             Introspection.field("name", nonNullString) { source, _, _ in JSON.string((source as! GraphQLArgument).name) },
-            Introspection.field("description", string) { source, _, _ in string((source as! GraphQLArgument).description) },
+            Introspection.field("description", stringType) { source, _, _ in string((source as! GraphQLArgument).description) },
             Introspection.field("type", typeRef) { source, _, _ in TypeRef(type: (source as! GraphQLArgument).type) },
-            Introspection.field("defaultValue", string, description: "A GraphQL-formatted string representing the default value for this input value.") { source, _, _ in
+            Introspection.field("defaultValue", stringType, description: "A GraphQL-formatted string representing the default value for this input value.") { source, _, _ in
                 let argument = source as! GraphQLArgument
                 if let literal = argument.defaultValueAST { return JSON.string(printValue(literal)) }
                 guard let value = argument.defaultValue else { return nil }
@@ -163,19 +163,19 @@ public enum Introspection {
                 return JSON.string(printValue(literal))
             },
             Introspection.field("isDeprecated", nonNullBoolean) { source, _, _ in JSON.bool((source as! GraphQLArgument).deprecationReason != nil) },
-            Introspection.field("deprecationReason", string) { source, _, _ in string((source as! GraphQLArgument).deprecationReason) },
+            Introspection.field("deprecationReason", stringType) { source, _, _ in string((source as! GraphQLArgument).deprecationReason) },
         ])
 
         enumValue.fieldMap = FieldMap([
             Introspection.field("name", nonNullString) { source, _, _ in JSON.string((source as! GraphQLEnumValue).name) },
-            Introspection.field("description", string) { source, _, _ in string((source as! GraphQLEnumValue).description) },
+            Introspection.field("description", stringType) { source, _, _ in string((source as! GraphQLEnumValue).description) },
             Introspection.field("isDeprecated", nonNullBoolean) { source, _, _ in JSON.bool((source as! GraphQLEnumValue).deprecationReason != nil) },
-            Introspection.field("deprecationReason", string) { source, _, _ in string((source as! GraphQLEnumValue).deprecationReason) },
+            Introspection.field("deprecationReason", stringType) { source, _, _ in string((source as! GraphQLEnumValue).deprecationReason) },
         ])
 
         directive.fieldMap = FieldMap([
             Introspection.field("name", nonNullString) { source, _, _ in JSON.string((source as! GraphQLDirective).name) },
-            Introspection.field("description", string) { source, _, _ in string((source as! GraphQLDirective).description) },
+            Introspection.field("description", stringType) { source, _, _ in string((source as! GraphQLDirective).description) },
             Introspection.field("isRepeatable", nonNullBoolean) { source, _, _ in JSON.bool((source as! GraphQLDirective).isRepeatable) },
             Introspection.field("locations", .nonNull(.list(.nonNull(.enumType(directiveLocation))))) { source, _, _ in
                 (source as! GraphQLDirective).locations.map { JSON.string($0.rawValue) }

@@ -103,7 +103,9 @@ enum ASTPrinter {
         case .boolean(let bool, _): return bool ? "true" : "false"
         case .null: return "null"
         case .list(let values, _): return "[" + join(values.map(value), ", ") + "]"
-        case .object(let fields, _): return "{" + join(fields.map { $0.name.value + ": " + value($0.value) }, ", ") + "}"
+        case .object(let fields, _):
+            // graphql-js 17 / graphql-core 3.3 spacing: `{ a: 1 }`, and `{  }` when empty.
+            return "{ " + join(fields.map { $0.name.value + ": " + value($0.value) }, ", ") + " }"
         }
     }
 

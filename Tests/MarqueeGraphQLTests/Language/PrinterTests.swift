@@ -25,7 +25,7 @@ struct LanguagePrinterTests {
     @Test func printsVariableDirectives() throws {
         #expect(
             try reprint("query ($foo: TestType = {a: 123} @testDirective(if: true) @test) { id }")
-                == lines("query ($foo: TestType = {a: 123} @testDirective(if: true) @test) {", "  id", "}"))
+                == lines("query ($foo: TestType = { a: 123 } @testDirective(if: true) @test) {", "  id", "}"))
     }
 
     @Test func keepsShortArgumentListsOnOneLine() throws {
@@ -271,7 +271,7 @@ struct LanguagePrinterTests {
     }
 
     @Test func printsValuesAndTypes() throws {
-        #expect(printValue(try Parser.parseValue("{a:[1,2.5,\"x\"],b:$v,c:null,d:ENUM,e:{}}")) == "{a: [1, 2.5, \"x\"], b: $v, c: null, d: ENUM, e: {}}")
+        #expect(printValue(try Parser.parseValue("{a:[1,2.5,\"x\"],b:$v,c:null,d:ENUM,e:{}}")) == "{ a: [1, 2.5, \"x\"], b: $v, c: null, d: ENUM, e: {  } }")
         #expect(printValue(try Parser.parseValue("\"quote \\\" and \\u00e9\"")) == "\"quote \\\" and é\"")
         #expect(printType(try Parser.parseType("[ [Int!] ]!")) == "[[Int!]]!")
         #expect(printAST(try Parser.parseType("MyType")) == "MyType")

@@ -40,4 +40,21 @@ struct ValidateSchemaTests {
         #expect(validateSDL(document).isEmpty)
         #expect(throws: SchemaBuildError.self) { try GraphQLSchema.build(sdl: "type Query { a: Missing }") }
     }
+
+    @Test func interfaceImplementedInCodeIsCheckedWithoutLocations() {
+        let node = GraphQLInterfaceType(name: "Node", fields: [GraphQLField(name: "id", type: .nonNull(.scalar(.id)))])
+        let query = GraphQLObjectType(name: "Query", fields: [GraphQLField(name: "id", type: .scalar(.id))], interfaces: [node])
+        #expect(describeErrors(validateSchema(GraphQLSchema(query: query))) == [
+            "Interface field Node.id expects type ID! but Query.id is type ID.",
+        ])
+    }
+
+    @Test func validateSDLReportsWithoutBuilding() throws {
+        let document = try Parser.parse(Source(body: "type Query { a: Int @skip(if: true) }\nextend type Missing @deprecated"))
+        #expect(describeErrors(validateSDL(document)) == [
+            "Directive \"@skip\" may not be used on FIELD_DEFINITION. @ 1:21",
+            "Cannot extend type \"Missing\" because it is not defined. @ 2:13",
+            "Directive \"@deprecated\" may not be used on OBJECT. @ 2:21",
+        ])
+    }
 }

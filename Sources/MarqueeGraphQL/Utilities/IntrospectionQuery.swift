@@ -99,12 +99,17 @@ public enum IntrospectionQuery {
 /// The `data` of the full introspection query (every option on) run against
 /// `schema`, as graphql-js's `introspectionFromSchema` gives it.
 public func introspectionResult(_ schema: GraphQLSchema) async -> JSON {
-    let document: Document
-    do {
-        document = try Parser.parse(Source(body: IntrospectionQuery.text(), name: "IntrospectionQuery"))
-    } catch {
-        preconditionFailure("The introspection query does not parse: \(error)")
-    }
-    let response = await GraphQLExecutor.execute(schema: schema, document: document)
+    let response = await GraphQLExecutor.execute(schema: schema, document: IntrospectionQuery.document)
     return response.data ?? .null
+}
+
+extension IntrospectionQuery {
+    /// The full query, parsed once.
+    static let document: Document = {
+        do {
+            return try Parser.parse(Source(body: text(), name: "IntrospectionQuery"))
+        } catch {
+            preconditionFailure("The introspection query does not parse: \(error)")
+        }
+    }()
 }

@@ -108,7 +108,11 @@ final class Execution {
 
     func completeField(_ plan: FieldPlan, _ value: (any Sendable)?) -> JSON? {
         do {
-            return try completeValue(plan.returnType, plan, value)
+            guard let completed = try completeValue(plan.returnType, plan, value) else {
+                // A non-null descendant failed: null here if this field may be null.
+                return plan.returnType.isNonNull ? nil : .null
+            }
+            return completed
         } catch {
             return handleFieldError(error, plan.returnType, plan)
         }

@@ -628,7 +628,8 @@ class Runner:
         if key not in self._results:
             self._results[key] = self.oracle(group).run_line(request.line())
         response, kind = self._results[key]
-        return json.loads(json.dumps(response)), kind  # a private copy
+        from oracle import drop_experimental_locations
+        return drop_experimental_locations(json.loads(json.dumps(response))), kind  # a private copy
 
     def check_request(self, group: Group, index: int) -> str | None:
         """None when the CLI and the oracle agree on request `index`, else a

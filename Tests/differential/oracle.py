@@ -279,7 +279,41 @@ def introspect_sdl(sdl: str) -> dict:
     result = graphql.graphql_sync(schema, introspection_query())
     if result.errors:
         raise RuntimeError(f"introspection failed: {result.errors}")
-    return result.data
+    return without_experimental_locations(result.data)
+
+
+# graphql-core 3.3 adds two directive locations that are not in the GraphQL
+# specification (fragment variables and directives on directive definitions).
+# Marquee follows the specification; see README.md, "Accepted deviations".
+EXPERIMENTAL_LOCATIONS = {"FRAGMENT_VARIABLE_DEFINITION", "DIRECTIVE_DEFINITION"}
+
+
+def drop_experimental_locations(value):
+    """The same for any response of an introspection request: drops the two
+    location names from lists, and `__EnumValue` objects named like them."""
+    enum_value_keys = {"name", "description", "isDeprecated", "deprecationReason", "__typename"}
+
+    def experimental(item) -> bool:
+        if isinstance(item, str):
+            return item in EXPERIMENTAL_LOCATIONS
+        return (isinstance(item, dict) and item.get("name") in EXPERIMENTAL_LOCATIONS
+                and set(item) <= enum_value_keys)
+
+    if isinstance(value, list):
+        return [drop_experimental_locations(v) for v in value if not experimental(v)]
+    if isinstance(value, dict):
+        return {k: drop_experimental_locations(v) for k, v in value.items()}
+    return value
+
+
+def without_experimental_locations(data: dict) -> dict:
+    schema = data.get("__schema") or {}
+    for type_ in schema.get("types") or []:
+        if type_.get("name") == "__DirectiveLocation" and type_.get("enumValues"):
+            type_["enumValues"] = [v for v in type_["enumValues"] if v["name"] not in EXPERIMENTAL_LOCATIONS]
+    for directive in schema.get("directives") or []:
+        directive["locations"] = [l for l in directive["locations"] if l not in EXPERIMENTAL_LOCATIONS]
+    return data
 
 
 def main(argv: list[str]) -> int:

@@ -94,7 +94,7 @@ struct LanguageLexerTests {
         expectLexError("1e", "Invalid number, expected digit but got: <EOF>.", 3)
         expectLexError("1E", "Invalid number, expected digit but got: <EOF>.", 3)
         expectLexError("1.e1", "Invalid number, expected digit but got: \"e\".", 3)
-        expectLexError(".123", "Unexpected character: \".\".", 1)
+        expectLexError(".123", "Invalid number, expected digit before \".\", did you mean \"0.123\"?", 1)
         expectLexError("1.A", "Invalid number, expected digit but got: \"A\".", 3)
         expectLexError("-A", "Invalid number, expected digit but got: \"A\".", 2)
         expectLexError("1.0e", "Invalid number, expected digit but got: <EOF>.", 5)
@@ -118,7 +118,7 @@ struct LanguageLexerTests {
     }
 
     @Test func reportsUnknownCharacters() {
-        expectLexError("..", "Unexpected character: \".\".", 1)
+        expectLexError("..", "Unexpected \"..\", did you mean \"...\"?", 1)
         expectLexError("~", "Unexpected character: \"~\".", 1)
         expectLexError("\u{0}", "Unexpected character: U+0000.", 1)
         expectLexError("\u{8}", "Unexpected character: U+0008.", 1)

@@ -76,6 +76,7 @@ class Request:
     expect: str | None = None  # the oracle's kind this case is meant to produce
     rule: str | None = None  # validation rule this case exercises
     rule_reports: bool | None = None  # does `rule` report errors? (default: expect == validation)
+    deviation: str | None = None  # a documented deviation: our expected message prefix instead of the oracle's answer
     source: str = ""  # file:line, for messages
 
     def line(self) -> str:
@@ -112,7 +113,7 @@ class Suite:
 
 _HEADER = re.compile(r"^### ?(.*)$")
 _OPTIONS = re.compile(r"^#!\s?(.*)$")
-_KNOWN_KEYS = {"variables", "operationName", "query", "raw", "expect", "rule", "rule_reports"}
+_KNOWN_KEYS = {"variables", "operationName", "query", "raw", "expect", "rule", "rule_reports", "deviation"}
 
 
 def parse_requests_file(path: Path, suite: str, defaults: dict) -> list[Request]:
@@ -145,6 +146,7 @@ def parse_requests_file(path: Path, suite: str, defaults: dict) -> list[Request]
                 expect=options.get("expect"),
                 rule=options.get("rule"),
                 rule_reports=options.get("rule_reports"),
+                deviation=options.get("deviation"),
                 source=current["source"],
             )
         )
@@ -646,6 +648,15 @@ class Runner:
         except ValueError as error:
             return exec_failure_message(request, line, answer.text, expected, kind,
                                         [f"output line is not JSON: {error}"], answer.problem)
+        if request.deviation is not None:
+            # A documented deviation (README): we answer with a request error whose
+            # message starts with the given text, where the oracle differs.
+            messages = [e.get("message", "") for e in ours.get("errors") or []]
+            if "data" in ours or not messages or not messages[0].startswith(request.deviation):
+                return exec_failure_message(request, line, answer.text, expected, kind,
+                                            [f"expected a request error starting with {request.deviation!r} (documented deviation)"],
+                                            answer.problem)
+            return None
         diffs = compare_response(ours, expected, kind)
         if answer.problem:
             diffs.append(answer.problem)

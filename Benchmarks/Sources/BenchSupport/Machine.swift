@@ -29,6 +29,19 @@ public enum ProcMemory {
         Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
     }
 
+    /// Returns freed heap pages to the system (glibc `malloc_trim(0)`), so that
+    /// the RSS after setup counts live data only and memory freed during setup
+    /// cannot silently absorb the operation's allocations.
+    public static func trimHeap() {
+        #if canImport(Glibc)
+        // malloc.h is not in Glibc's module map: look the symbol up.
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        if let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "malloc_trim") {
+            _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        }
+        #endif
+    }
+
     /// Resets VmHWM to the current RSS (writing 5 to /proc/self/clear_refs).
     @discardableResult
     public static func resetPeak() -> Bool {

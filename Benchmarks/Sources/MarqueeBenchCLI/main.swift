@@ -242,7 +242,7 @@ func runBenchmark(_ options: Options) async throws {
     // Peak memory, each engine/query/phase in its own process.
     var memory: [Key: MemoryResult] = [:]
     if options.memory {
-        print("== peak memory: peak RSS while serving one operation minus RSS after setup (own process per engine/query/phase; /proc/self/status VmHWM reset via clear_refs)")
+        print("== peak memory: peak RSS while serving one operation minus RSS after setup (own process per engine/query/phase; heap trimmed after setup; /proc/self/status VmHWM reset via clear_refs)")
         print(pad("query", 14) + pad("phase", 10) + pad("engine", 14) + pad("after setup", 14) + pad("first op peak Δ", 18) + "peak Δ over \(options.runs) ops")
         for query in fixture.queries {
             for phase in [PhaseName.execute, PhaseName.full] {
@@ -346,12 +346,14 @@ func runMemory(_ options: Options) async throws {
     let fixture = try Fixture(path: options.fixture, queryNames: [queryName])
     let engine = try makeEngine(engineId, fixture)
     let op = try await engine.memoryProbe(for: fixture.queries[0], phase: options.phase)
+    ProcMemory.trimHeap()
     guard let setup = ProcMemory.read() else { throw UsageError(description: "/proc/self/status not readable (Linux only)") }
     guard ProcMemory.resetPeak() else { throw UsageError(description: "cannot reset the peak RSS (/proc/self/clear_refs)") }
     try await op()
     let first = ProcMemory.read()!
     var peak = first.peakKB
     for _ in 1..<max(options.runs, 1) {
+        ProcMemory.trimHeap()
         ProcMemory.resetPeak()
         try await op()
         peak = max(peak, ProcMemory.read()!.peakKB)

@@ -5,6 +5,7 @@
 //                     [--seconds-per-sample 1] [--samples 5] [--no-memory]
 //   marquee-bench memory --engine marquee|graphqlswift --query NAME [--phase execute|full] [--runs 5] [--fixture PATH]
 //   marquee-bench check [--fixture PATH] [--queries ...]
+//   marquee-bench loop --engine E --query NAME --phase PHASE [--seconds 5]   (for perf record)
 
 import BenchSupport
 import Foundation
@@ -29,6 +30,7 @@ let usage = """
                         [--engines marquee,graphqlswift] [--seconds-per-sample 1] [--samples 5] [--no-memory]
       marquee-bench memory --engine marquee|graphqlswift --query NAME [--phase execute|full] [--runs 5] [--fixture PATH]
       marquee-bench check [--fixture PATH] [--queries ...] [--engines ...]
+      marquee-bench loop --engine E --query NAME --phase PHASE [--seconds 5]   (one phase in a loop, for a profiler)
     The fixture defaults to $MARQUEE_BENCH_FIXTURE or ../shared/bench.
     """
 
@@ -43,6 +45,7 @@ struct Options {
     var query: String?
     var phase = PhaseName.execute
     var runs = 5
+    var seconds = 5.0
 
     init(_ arguments: [String]) throws {
         var args = arguments[...]
@@ -73,6 +76,9 @@ struct Options {
             case "--runs":
                 guard let n = Int(try value(arg)), n > 0 else { throw UsageError(description: "bad \(arg)") }
                 runs = n
+            case "--seconds":
+                guard let x = Double(try value(arg)), x > 0 else { throw UsageError(description: "bad \(arg)") }
+                seconds = x
             case "-h", "--help": command = "help"
             default: throw UsageError(description: "unknown argument \(arg)")
             }
@@ -380,6 +386,28 @@ func runCheck(_ options: Options) async throws -> Bool {
     return allOK
 }
 
+// MARK: loop
+
+/// Runs one phase over and over (for `perf record`).
+func runLoop(_ options: Options) async throws {
+    guard let engineId = options.engine, let queryName = options.query else {
+        throw UsageError(description: "loop needs --engine, --query and --phase")
+    }
+    let fixture = try Fixture(path: options.fixture, queryNames: [queryName])
+    let engine = try makeEngine(engineId, fixture)
+    guard let phase = try await engine.phases(for: fixture.queries[0]).first(where: { $0.name == options.phase }) else {
+        throw UsageError(description: "\(engineId) has no phase \(options.phase)")
+    }
+    var ops = 0
+    let start = wallSeconds(), cpu0 = cpuSeconds()
+    while wallSeconds() - start < options.seconds {
+        try await phase.run()
+        ops += 1
+    }
+    let wall = wallSeconds() - start, cpu = cpuSeconds() - cpu0
+    print("\(engineId) \(queryName) \(options.phase): \(ops) ops, \(fmt(wall * 1e6 / Double(ops))) µs/op wall, \(fmt(cpu * 1e6 / Double(ops))) µs/op CPU")
+}
+
 // MARK: main
 
 do {
@@ -388,6 +416,7 @@ do {
     case "run": try await runBenchmark(options)
     case "memory": try await runMemory(options)
     case "check": if try await !runCheck(options) { exit(1) }
+    case "loop": try await runLoop(options)
     case "help": print(usage)
     default: throw UsageError(description: "unknown command \(options.command)\n\(usage)")
     }

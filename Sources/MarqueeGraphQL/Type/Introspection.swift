@@ -16,7 +16,9 @@ public enum Introspection {
         GraphQLField(name: name, type: type, description: description, arguments: arguments, resolve: resolver(body))
     }
 
-    static let includeDeprecated = GraphQLArgument(name: "includeDeprecated", type: .scalar(.boolean), defaultValue: .bool(false), defaultValueAST: .boolean(false, .unknown))
+    /// `includeDeprecated: Boolean! = false`, non-null as graphql-js 17 and graphql-core 3.3 have it.
+    static let includeDeprecated = GraphQLArgument(name: "includeDeprecated", type: .nonNull(.scalar(.boolean)), defaultValue: .bool(false),
+                                                   defaultValueAST: .boolean(false, .unknown))
 
     static func string(_ s: String?) -> (any Sendable)? { s.map { JSON.string($0) } }
 
@@ -33,6 +35,10 @@ public enum Introspection {
             GraphQLEnumValue(name: "NON_NULL", description: "Indicates this type is a non-null. `ofType` is a valid field."),
         ])
 
+    /// graphql-js 17 and graphql-core 3.3 also list the experimental locations
+    /// FRAGMENT_VARIABLE_DEFINITION and DIRECTIVE_DEFINITION (and put the latter on
+    /// `@deprecated`); Marquee follows the spec and has neither. Otherwise the
+    /// introspection types, their fields and descriptions are graphql-core 3.3.2's.
     public static let directiveLocation = GraphQLEnumType(
         name: "__DirectiveLocation",
         description: "A Directive can be adjacent to many parts of the GraphQL language, a __DirectiveLocation describes one such possible adjacencies.",
@@ -40,11 +46,11 @@ public enum Introspection {
 
     public static let schemaType: GraphQLObjectType = {
         let schema = GraphQLObjectType(name: "__Schema", description: "A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations.")
-        let type = GraphQLObjectType(name: "__Type", description: "The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.\n\nDepending on the kind of a type, certain fields describe more information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.")
+        let type = GraphQLObjectType(name: "__Type", description: "The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.\n\nDepending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.")
         let field = GraphQLObjectType(name: "__Field", description: "Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type.")
         let inputValue = GraphQLObjectType(name: "__InputValue", description: "Arguments provided to Fields or Directives and the input fields of an InputObject are represented as Input Values which describe their type and optionally a default value.")
-        let enumValue = GraphQLObjectType(name: "__EnumValue", description: "One possible value for a given Enum. Enum values are unique values, not a placeholder for a string, and hence do not have a type which are distinct from them.")
-        let directive = GraphQLObjectType(name: "__Directive", description: "A Directive provides a way to describe alternate runtime execution and validation behavior in a GraphQL document.\n\nIn some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing each directive to the executor.")
+        let enumValue = GraphQLObjectType(name: "__EnumValue", description: "One possible value for a given Enum. Enum values are unique values, not a placeholder for a string or numeric value. However an Enum value is returned in a JSON response as a string.")
+        let directive = GraphQLObjectType(name: "__Directive", description: "A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.\n\nIn some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.")
         let typeRef = GraphQLType.nonNull(.object(type))
         let stringType = GraphQLType.scalar(.string)
         let nonNullString = GraphQLType.nonNull(.scalar(.string))
@@ -62,10 +68,12 @@ public enum Introspection {
             Introspection.field("mutationType", .object(type), description: "If this server supports mutation, the type that mutation operations will be rooted at.") { _, _, info in
                 info.schema.mutationType.map { TypeRef(type: .object($0)) }
             },
-            Introspection.field("subscriptionType", .object(type), description: "If this server support subscription, the type that subscription operations will be rooted at.") { _, _, info in
+            Introspection.field("subscriptionType", .object(type), description: "If this server supports subscription, the type that subscription operations will be rooted at.") { _, _, info in
                 info.schema.subscriptionType.map { TypeRef(type: .object($0)) }
             },
-            Introspection.field("directives", list(directive), description: "A list of all directives supported by this server.") { _, _, info in
+            // Directives cannot be deprecated (yet): `includeDeprecated` changes nothing.
+            Introspection.field("directives", list(directive), arguments: [includeDeprecated],
+                                description: "A list of all directives supported by this server.") { _, _, info in
                 info.schema.directives
             },
         ])
@@ -185,6 +193,9 @@ public enum Introspection {
                 if args.bool("includeDeprecated") == true { return arguments }
                 return arguments.filter { $0.deprecationReason == nil }
             },
+            // graphql-js 17's experimental directive deprecation: never deprecated here.
+            Introspection.field("isDeprecated", nonNullBoolean) { _, _, _ in JSON.bool(false) },
+            Introspection.field("deprecationReason", stringType) { _, _, _ in nil },
         ])
         return schema
     }()

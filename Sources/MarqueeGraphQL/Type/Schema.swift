@@ -17,6 +17,13 @@ public final class GraphQLSchema: @unchecked Sendable {
     private var possibleTypeSets: [ObjectIdentifier: Set<ObjectIdentifier>] = [:]
     /// The SDL definition node of the schema, if it had one (for printing).
     public var astNode: SchemaDefinition?
+    /// The `extend schema` nodes of the SDL the schema was built from.
+    public var extensionASTNodes: [SchemaDefinition] = []
+    /// The SDL nodes of each named type: its definition, then its extensions
+    /// (schema validation reports its errors at them).
+    public var typeASTNodes: [String: [TypeDefinition]] = [:]
+    /// The SDL definition node of each directive defined in the SDL.
+    public var directiveASTNodes: [String: DirectiveDefinition] = [:]
 
     public init(query: GraphQLObjectType?, mutation: GraphQLObjectType? = nil, subscription: GraphQLObjectType? = nil,
                 types: [any GraphQLNamedType] = [], directives: [GraphQLDirective] = GraphQLDirective.specified,

@@ -1,7 +1,8 @@
 /// Builds a schema from SDL (graphql-js `buildASTSchema`): definitions and
 /// extensions, descriptions, `@deprecated`, `@specifiedBy`, `@oneOf`, custom
-/// directives. The result is checked by ``validateSchema(_:)``; any problem
-/// throws with every error found.
+/// directives. The document is first checked by ``validateSDL(_:)`` (as
+/// graphql-js's `assertValidSDL`), the result by ``validateSchema(_:)``; any
+/// problem throws with every error found.
 public struct SchemaBuildError: Error, Sendable, CustomStringConvertible {
     public let errors: [GraphQLError]
     public var description: String { errors.map(\.description).joined(separator: "\n") }
@@ -20,9 +21,18 @@ extension GraphQLSchema {
     }
 
     public static func build(document: Document) throws(SchemaBuildError) -> GraphQLSchema {
+        let sdlErrors = validateSDL(document)
+        if !sdlErrors.isEmpty { throw SchemaBuildError(errors: sdlErrors) }
         var builder = SchemaBuilder()
         let schema = try builder.build(document)
-        let errors = validateSchema(schema)
+        // Errors the type classes cannot represent (a union member that is not an
+        // object type, ...) come from the builder, the others from validation.
+        var validationErrors = validateSchema(schema)
+        if builder.hasInvalidQueryRoot {
+            // The builder reported why there is no query root; graphql-js reports only that.
+            validationErrors.removeAll { $0.message == "Query root type must be provided." }
+        }
+        let errors = builder.structuralErrors + validationErrors
         if !errors.isEmpty { throw SchemaBuildError(errors: errors) }
         return schema
     }
@@ -32,6 +42,10 @@ struct SchemaBuilder {
     var types: [String: any GraphQLNamedType] = [:]
     var order: [any GraphQLNamedType] = []
     var errors: [GraphQLError] = []
+    /// Errors graphql-js finds in `validateSchema`, found here because the type
+    /// classes cannot hold such a schema; reported with the validation errors.
+    var structuralErrors: [GraphQLError] = []
+    var hasInvalidQueryRoot = false
 
     mutating func build(_ document: Document) throws(SchemaBuildError) -> GraphQLSchema {
         var schemaDefinition: SchemaDefinition?
@@ -59,9 +73,6 @@ struct SchemaBuilder {
             if let existing = types[name], !(existing.isBuiltInScalar && isScalarDefinition(definition)) || order.contains(where: { $0 === existing }) {
                 errors.append(GraphQLError("There can be only one type named \"\(name)\".", at: definition.name.loc))
                 continue
-            }
-            if name.hasPrefix("__") {
-                errors.append(GraphQLError("Name \"\(name)\" must not begin with \"__\", which is reserved by GraphQL introspection.", at: definition.name.loc))
             }
             let type = makeType(definition)
             types[name] = type
@@ -96,35 +107,50 @@ struct SchemaBuilder {
             directives.append(specified)
         }
 
-        var query: GraphQLObjectType?, mutation: GraphQLObjectType?, subscription: GraphQLObjectType?
+        var roots: [OperationType: GraphQLObjectType] = [:]
         let operationTypes = (schemaDefinition.map { [$0] } ?? []) + schemaExtensions
-        if schemaDefinition == nil && schemaExtensions.isEmpty {
-            query = types["Query"] as? GraphQLObjectType
-            mutation = types["Mutation"] as? GraphQLObjectType
-            subscription = types["Subscription"] as? GraphQLObjectType
-        }
         for definition in operationTypes {
             for operationType in definition.operationTypes {
                 guard let type = types[operationType.type.value] else {
                     errors.append(GraphQLError("Unknown type \"\(operationType.type.value)\".", at: operationType.type.loc))
                     continue
                 }
-                guard let object = type as? GraphQLObjectType else {
-                    errors.append(GraphQLError("\(operationType.operation.rawValue.capitalizedFirst) root type must be Object type, it cannot be \(type.name).", at: operationType.type.loc))
-                    continue
-                }
-                switch operationType.operation {
-                case .query: query = object
-                case .mutation: mutation = object
-                case .subscription: subscription = object
-                }
+                roots[operationType.operation] = rootObjectType(type, operationType.operation, at: operationType.type.loc)
+            }
+        }
+        if schemaDefinition == nil {
+            // As graphql-js: without a schema definition, the types named Query,
+            // Mutation and Subscription are the roots.
+            for operation in [OperationType.query, .mutation, .subscription] {
+                guard let type = types[operation.rawValue.capitalizedFirst], order.contains(where: { $0 === type }) else { continue }
+                let loc = typeDefinitions.first { $0.name.value == type.name }?.loc
+                roots[operation] = rootObjectType(type, operation, at: loc)
             }
         }
         if !errors.isEmpty { throw SchemaBuildError(errors: errors) }
-        let schema = GraphQLSchema(query: query, mutation: mutation, subscription: subscription, types: order, directives: directives,
-                                   description: schemaDefinition?.description?.value)
+        let schema = GraphQLSchema(query: roots[.query], mutation: roots[.mutation], subscription: roots[.subscription], types: order,
+                                   directives: directives, description: schemaDefinition?.description?.value)
         schema.astNode = schemaDefinition
+        schema.extensionASTNodes = schemaExtensions
+        for definition in typeDefinitions where schema.typeASTNodes[definition.name.value] == nil {
+            schema.typeASTNodes[definition.name.value] = [definition]
+        }
+        for definition in document.definitions {
+            if case .typeExtension(let d) = definition { schema.typeASTNodes[d.name.value, default: []].append(d) }
+            if case .directive(let d) = definition, schema.directiveASTNodes[d.name.value] == nil { schema.directiveASTNodes[d.name.value] = d }
+        }
         return schema
+    }
+
+    /// The root type, or nil and an error (graphql-js reports it in `validateSchema`)
+    /// when the type is not an object type.
+    private mutating func rootObjectType(_ type: any GraphQLNamedType, _ operation: OperationType, at loc: Location?) -> GraphQLObjectType? {
+        if let object = type as? GraphQLObjectType { return object }
+        if operation == .query { hasInvalidQueryRoot = true }
+        let ifProvided = operation == .query ? "" : " if provided"
+        structuralErrors.append(GraphQLError("\(operation.rawValue.capitalizedFirst) root type must be Object type\(ifProvided), it cannot be \(type.name).",
+                                             nodes: loc.map { [$0] } ?? []))
+        return nil
     }
 
     private func isScalarDefinition(_ definition: TypeDefinition) -> Bool {
@@ -194,12 +220,12 @@ struct SchemaBuilder {
         case .object(let d):
             guard let object = type as? GraphQLObjectType else { return }
             object.directives += d.directives
-            object.interfaces += d.interfaces.compactMap { interfaceType($0) }
+            object.interfaces += d.interfaces.compactMap { interfaceType($0, implementedBy: object) }
             for field in d.fields { object.fieldMap.append(makeField(field)) }
         case .interface(let d):
             guard let interface = type as? GraphQLInterfaceType else { return }
             interface.directives += d.directives
-            interface.interfaces += d.interfaces.compactMap { interfaceType($0) }
+            interface.interfaces += d.interfaces.compactMap { interfaceType($0, implementedBy: interface) }
             for field in d.fields { interface.fieldMap.append(makeField(field)) }
         case .union(let d):
             guard let union = type as? GraphQLUnionType else { return }
@@ -207,7 +233,8 @@ struct SchemaBuilder {
             for member in d.types {
                 guard let memberType = lookup(member) else { continue }
                 guard let object = memberType as? GraphQLObjectType else {
-                    errors.append(GraphQLError("Union type \(union.name) can only include Object types, it cannot include \(memberType.name).", at: member.loc))
+                    structuralErrors.append(GraphQLError("Union type \(union.name) can only include Object types, it cannot include \(memberType.name).",
+                                                         at: member.loc))
                     continue
                 }
                 union.types.append(object)
@@ -233,10 +260,11 @@ struct SchemaBuilder {
         return nil
     }
 
-    private mutating func interfaceType(_ name: Name) -> GraphQLInterfaceType? {
+    private mutating func interfaceType(_ name: Name, implementedBy implementing: any GraphQLNamedType) -> GraphQLInterfaceType? {
         guard let type = lookup(name) else { return nil }
         guard let interface = type as? GraphQLInterfaceType else {
-            errors.append(GraphQLError("Type \(type.name) must only implement Interface types, it cannot implement \(type.name).", at: name.loc))
+            structuralErrors.append(GraphQLError("Type \(implementing.name) must only implement Interface types, it cannot implement \(type.name).",
+                                                 at: name.loc))
             return nil
         }
         return interface
@@ -306,3 +334,4 @@ struct SchemaBuilder {
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
+

@@ -224,8 +224,8 @@ func runBenchmark(_ options: Options) async throws {
 
     // Table.
     let ours = "marquee", peer = "graphqlswift"
-    print("== results: µs per operation, median (min–max) of \(options.timing.samples) samples; CPU = median process CPU µs/op; ratio = GraphQLSwift median / Marquee median")
-    let header = pad("query", 14) + pad("phase", 15) + pad("Marquee µs", 30) + pad("CPU", 10) + pad("GraphQLSwift µs", 32) + pad("CPU", 10) + "ratio"
+    print("== results: µs per operation, median (min–max) of \(options.timing.samples) samples; CPU = median process CPU µs/op; ratio = GraphQLSwift median / Marquee median (and min / min: the least disturbed figure on a shared machine)")
+    let header = pad("query", 14) + pad("phase", 15) + pad("Marquee µs", 30) + pad("CPU", 10) + pad("GraphQLSwift µs", 32) + pad("CPU", 10) + pad("ratio", 8) + "(min)"
     print(header)
     print(String(repeating: "-", count: header.count + 8))
     for query in fixture.queries {
@@ -236,7 +236,9 @@ func runBenchmark(_ options: Options) async throws {
             var line = pad(query.name, 14) + pad(phase, 15)
             line += pad(a.map { fmtStats($0.wall) } ?? "—", 30) + pad(a.map { fmt($0.cpu.median) } ?? "", 10)
             line += pad(b.map { fmtStats($0.wall) } ?? "—", 32) + pad(b.map { fmt($0.cpu.median) } ?? "", 10)
-            if let a, let b { line += String(format: "%.1f×", b.wall.median / a.wall.median) }
+            if let a, let b {
+                line += pad(String(format: "%.1f×", b.wall.median / a.wall.median), 8) + String(format: "(%.1f×)", b.wall.min / a.wall.min)
+            }
             let invalid = [ours, peer].filter { correct[$0]?[query.name] == false }
             if !invalid.isEmpty { line += "  (INVALID: \(invalid.joined(separator: ",")))" }
             print(line)
@@ -277,6 +279,10 @@ func runBenchmark(_ options: Options) async throws {
             guard let a = results[Key(engine: ours, query: q, phase: p)], let b = results[Key(engine: peer, query: q, phase: p)] else { return nil }
             return b.wall.median / a.wall.median
         }
+        func minRatio(_ q: String, _ p: String) -> String {
+            guard let a = results[Key(engine: ours, query: q, phase: p)], let b = results[Key(engine: peer, query: q, phase: p)] else { return "" }
+            return String(format: " (min/min %.1f×)", b.wall.min / a.wall.min)
+        }
         func valid(_ q: String) -> Bool { correct[ours]?[q] == true && correct[peer]?[q] == true }
         func verdict(_ pass: Bool?, _ q: [String]) -> String {
             guard let pass else { return "n/a " }
@@ -286,14 +292,14 @@ func runBenchmark(_ options: Options) async throws {
         let names = fixture.queries.map(\.name)
         if names.contains("large") {
             let r = ratio("large", PhaseName.execute)
-            print("  \(pad(verdict(r.map { $0 >= 30 }, ["large"]), 6)) execute(large) ≥ 30× faster than GraphQLSwift: \(r.map { String(format: "%.1f×", $0) } ?? "n/a")")
+            print("  \(pad(verdict(r.map { $0 >= 30 }, ["large"]), 6)) execute(large) ≥ 30× faster than GraphQLSwift: \(r.map { String(format: "%.1f×", $0) } ?? "n/a")\(minRatio("large", PhaseName.execute))")
         }
         let fullRatios = names.map { ($0, ratio($0, PhaseName.full)) }
         let fullPass = fullRatios.allSatisfy { $0.1.map { $0 >= 20 } ?? false }
-        print("  \(pad(verdict(fullPass, names), 6)) full (no cache) ≥ 20× faster on every query: " + fullRatios.map { "\($0.0) \($0.1.map { String(format: "%.1f×", $0) } ?? "n/a")" }.joined(separator: ", "))
+        print("  \(pad(verdict(fullPass, names), 6)) full (no cache) ≥ 20× faster on every query: " + fullRatios.map { "\($0.0) \($0.1.map { String(format: "%.1f×", $0) } ?? "n/a")\(minRatio($0.0, PhaseName.full))" }.joined(separator: ", "))
         let validateRatios = names.map { ($0, ratio($0, PhaseName.validate)) }
         let validatePass = validateRatios.allSatisfy { $0.1.map { $0 >= 20 } ?? false }
-        print("  \(pad(verdict(validatePass, names), 6)) validate ≥ 20× faster (every query): " + validateRatios.map { "\($0.0) \($0.1.map { String(format: "%.1f×", $0) } ?? "n/a")" }.joined(separator: ", "))
+        print("  \(pad(verdict(validatePass, names), 6)) validate ≥ 20× faster (every query): " + validateRatios.map { "\($0.0) \($0.1.map { String(format: "%.1f×", $0) } ?? "n/a")\(minRatio($0.0, PhaseName.validate))" }.joined(separator: ", "))
         if names.contains("large") {
             if let a = memory[Key(engine: ours, query: "large", phase: PhaseName.execute)], let b = memory[Key(engine: peer, query: "large", phase: PhaseName.execute)] {
                 print("  \(pad(verdict(a.firstPeakKB < b.firstPeakKB, ["large"]), 6)) peak memory executing large below GraphQLSwift's: Marquee \(kib(a.firstPeakKB)) vs GraphQLSwift \(kib(b.firstPeakKB)) (first op; over \(options.runs) ops: \(kib(a.peakKB)) vs \(kib(b.peakKB)))")
@@ -302,9 +308,10 @@ func runBenchmark(_ options: Options) async throws {
             }
             if let e = results[Key(engine: ours, query: "large", phase: PhaseName.execute)], let s = results[Key(engine: ours, query: "large", phase: PhaseName.serialize)] {
                 let x = e.wall.median / s.wall.median
-                print("  \(pad(verdict(x <= 3, ["large"]), 6)) Marquee execute(large) within 3× of serialize(large response): execute \(fmt(e.wall.median)) µs / serialize \(fmt(s.wall.median)) µs = \(String(format: "%.2f×", x))")
+                print("  \(pad(verdict(x <= 3, ["large"]), 6)) Marquee execute(large) within 3× of serialize(large response): execute \(fmt(e.wall.median)) µs / serialize \(fmt(s.wall.median)) µs = \(String(format: "%.2f×", x)) (min/min \(String(format: "%.2f×", e.wall.min / s.wall.min)))")
             }
         }
+        print("  verdicts use medians; (min/min) is the least disturbed figure on a shared machine")
         print("  (* = a response did not match expected/, so the run does not count)")
     }
     print("")

@@ -35,8 +35,18 @@ final class Execution {
 
     // MARK: Operations
 
+    /// CollectFields() of the operation; its errors null the whole data.
+    func rootPlans(_ rootType: GraphQLObjectType) -> [FieldPlan]? {
+        do {
+            return try shared.collectFields(rootType, [shared.operation.selectionSet])
+        } catch {
+            errors.append(error)
+            return nil
+        }
+    }
+
     func executeQuery(_ rootType: GraphQLObjectType) async -> JSON {
-        let plans = shared.collectFields(rootType, [shared.operation.selectionSet])
+        guard let plans = rootPlans(rootType) else { return .null }
         data = executeFields(plans, rootType, shared.rootValue).map { JSON.object($0) } ?? .null
         await drain()
         return data
@@ -44,7 +54,7 @@ final class Execution {
 
     /// Mutations: root fields one after another, each with all its pending work.
     func executeMutation(_ rootType: GraphQLObjectType) async -> JSON {
-        let plans = shared.collectFields(rootType, [shared.operation.selectionSet])
+        guard let plans = rootPlans(rootType) else { return .null }
         data = .object(JSONObject(minimumCapacity: plans.count))
         for plan in plans {
             guard let value = executeField(plan, shared.rootValue) else {
@@ -88,8 +98,9 @@ final class Execution {
         }
         let resolved: Resolved
         do {
+            // Arguments are coerced even for the default resolver: invalid ones are errors.
+            let args = try plan.argumentValues(shared)
             if let resolve = plan.field.resolve {
-                let args = try plan.argumentValues(shared)
                 resolved = try resolve(source, args, shared.context, ResolveInfo(plan: plan, shared: shared))
             } else {
                 resolved = .value(Self.defaultResolve(source, plan.field.name))
@@ -108,7 +119,11 @@ final class Execution {
 
     func completeField(_ plan: FieldPlan, _ value: (any Sendable)?) -> JSON? {
         do {
-            return try completeValue(plan.returnType, plan, value)
+            guard let completed = try completeValue(plan.returnType, plan, value) else {
+                // A non-null descendant failed: null here if this field may be null.
+                return plan.returnType.isNonNull ? nil : .null
+            }
+            return completed
         } catch {
             return handleFieldError(error, plan.returnType, plan)
         }
@@ -170,7 +185,7 @@ final class Execution {
         case .enumType(let enumType):
             return try enumType.serializeValue(value)
         case .object(let objectType):
-            return completeObject(objectType, plan, value)
+            return try completeObject(objectType, plan, value)
         case .interface, .union:
             return try completeObject(resolveAbstractType(type.named, plan, value), plan, value)
         case .list(let itemType):
@@ -199,7 +214,7 @@ final class Execution {
         case .enumType(let enumType):
             return try enumType.serializeValue(json)
         case .object(let objectType):
-            return completeObject(objectType, plan, json)
+            return try completeObject(objectType, plan, json)
         case .interface, .union:
             return try completeObject(resolveAbstractType(type.named, plan, json), plan, json)
         case .list(let itemType):
@@ -248,8 +263,8 @@ final class Execution {
         return .array(result)
     }
 
-    func completeObject(_ objectType: GraphQLObjectType, _ plan: FieldPlan, _ value: any Sendable) -> JSON? {
-        let plans = plan.subfields(for: objectType, shared)
+    func completeObject(_ objectType: GraphQLObjectType, _ plan: FieldPlan, _ value: any Sendable) throws -> JSON? {
+        let plans = try plan.subfields(for: objectType, shared)
         return executeFields(plans, objectType, value).map { .object($0) }
     }
 

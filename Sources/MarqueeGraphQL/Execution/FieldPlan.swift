@@ -52,16 +52,16 @@ final class FieldPlan: @unchecked Sendable {
     }
 
     /// CollectSubfields() for a runtime object type, cached.
-    func subfields(for objectType: GraphQLObjectType, _ shared: ExecutionShared) -> [FieldPlan] {
+    func subfields(for objectType: GraphQLObjectType, _ shared: ExecutionShared) throws(GraphQLError) -> [FieldPlan] {
         if subType === objectType { return subPlans }
         if subType == nil {
+            subPlans = try shared.collectSubfields(objectType, fieldNodes)
             subType = objectType
-            subPlans = shared.collectSubfields(objectType, fieldNodes)
             return subPlans
         }
         let id = ObjectIdentifier(objectType)
         if let cached = subCache[id] { return cached }
-        let plans = shared.collectSubfields(objectType, fieldNodes)
+        let plans = try shared.collectSubfields(objectType, fieldNodes)
         subCache[id] = plans
         return plans
     }
@@ -87,12 +87,12 @@ final class ExecutionShared: @unchecked Sendable {
     }
 
     /// CollectFields() (spec 6.3.2) turned into plans, in response order.
-    func collectFields(_ objectType: GraphQLObjectType, _ selectionSets: [SelectionSet]) -> [FieldPlan] {
+    func collectFields(_ objectType: GraphQLObjectType, _ selectionSets: [SelectionSet]) throws(GraphQLError) -> [FieldPlan] {
         var order: [String] = []
         var groups: [String: [Field]] = [:]
         var visitedFragments: Set<String> = []
         for selectionSet in selectionSets {
-            collect(objectType, selectionSet, &order, &groups, &visitedFragments)
+            try collect(objectType, selectionSet, &order, &groups, &visitedFragments)
         }
         var plans: [FieldPlan] = []
         plans.reserveCapacity(order.count)
@@ -104,16 +104,16 @@ final class ExecutionShared: @unchecked Sendable {
         return plans
     }
 
-    func collectSubfields(_ objectType: GraphQLObjectType, _ fieldNodes: [Field]) -> [FieldPlan] {
-        collectFields(objectType, fieldNodes.compactMap(\.selectionSet))
+    func collectSubfields(_ objectType: GraphQLObjectType, _ fieldNodes: [Field]) throws(GraphQLError) -> [FieldPlan] {
+        try collectFields(objectType, fieldNodes.compactMap(\.selectionSet))
     }
 
     private func collect(_ objectType: GraphQLObjectType, _ selectionSet: SelectionSet, _ order: inout [String],
-                         _ groups: inout [String: [Field]], _ visitedFragments: inout Set<String>) {
+                         _ groups: inout [String: [Field]], _ visitedFragments: inout Set<String>) throws(GraphQLError) {
         for selection in selectionSet.selections {
             switch selection {
             case .field(let field):
-                guard shouldInclude(field.directives) else { continue }
+                guard try shouldInclude(field.directives) else { continue }
                 let key = field.responseKey
                 if groups[key] == nil {
                     order.append(key)
@@ -122,14 +122,14 @@ final class ExecutionShared: @unchecked Sendable {
                     groups[key]!.append(field)
                 }
             case .inlineFragment(let fragment):
-                guard shouldInclude(fragment.directives), doesFragmentApply(fragment.typeCondition, objectType) else { continue }
-                collect(objectType, fragment.selectionSet, &order, &groups, &visitedFragments)
+                guard try shouldInclude(fragment.directives), doesFragmentApply(fragment.typeCondition, objectType) else { continue }
+                try collect(objectType, fragment.selectionSet, &order, &groups, &visitedFragments)
             case .fragmentSpread(let spread):
                 let name = spread.name.value
-                guard !visitedFragments.contains(name), shouldInclude(spread.directives) else { continue }
+                guard !visitedFragments.contains(name), try shouldInclude(spread.directives) else { continue }
                 visitedFragments.insert(name)
                 guard let fragment = fragments[name], doesFragmentApply(fragment.typeCondition, objectType) else { continue }
-                collect(objectType, fragment.selectionSet, &order, &groups, &visitedFragments)
+                try collect(objectType, fragment.selectionSet, &order, &groups, &visitedFragments)
             }
         }
     }
@@ -144,18 +144,19 @@ final class ExecutionShared: @unchecked Sendable {
         return false
     }
 
-    /// `@skip(if:)` and `@include(if:)`.
-    func shouldInclude(_ directives: [Directive]) -> Bool {
+    /// `@skip(if:)` and `@include(if:)`, their arguments coerced like any others.
+    func shouldInclude(_ directives: [Directive]) throws(GraphQLError) -> Bool {
         if directives.isEmpty { return true }
-        for directive in directives {
-            let name = directive.name.value
+        for node in directives {
+            let name = node.name.value
             guard name == "skip" || name == "include" else { continue }
-            guard let argument = directive.arguments.first(where: { $0.name.value == "if" }) else { continue }
             let value: Bool
-            switch argument.value {
-            case .boolean(let b, _): value = b
-            case .variable(let v): value = variableValues[v.value]?.boolValue ?? false
-            default: continue
+            if node.arguments.count == 1, case .boolean(let b, _) = node.arguments[0].value, node.arguments[0].name.value == "if" {
+                value = b  // the common literal case, without coercion machinery
+            } else {
+                let definition = schema.directive(named: name) ?? (name == "skip" ? GraphQLDirective.skip : GraphQLDirective.include)
+                let arguments = try InputCoercion.coerceArgumentValues(definitions: definition.arguments, nodes: node.arguments, variables: variableValues, at: node.loc)
+                value = arguments["if"]?.boolValue ?? false
             }
             if name == "skip" && value { return false }
             if name == "include" && !value { return false }

@@ -14,7 +14,12 @@ extension GraphQLExecutor {
         guard shared.operation.operation == .subscription, let rootType = schema.subscriptionType else {
             return .response(GraphQLResponse(errors: [GraphQLError("Schema is not configured to execute subscription operation.", at: shared.operation.loc)]))
         }
-        let plans = shared.collectFields(rootType, [shared.operation.selectionSet])
+        let plans: [FieldPlan]
+        do {
+            plans = try shared.collectFields(rootType, [shared.operation.selectionSet])
+        } catch {
+            return .response(GraphQLResponse(errors: [error]))
+        }
         guard let plan = plans.first else {
             return .response(GraphQLResponse(errors: [GraphQLError("Subscription must select one top level field.", at: shared.operation.loc)]))
         }

@@ -225,21 +225,19 @@ enum InputCoercion {
             guard let node else {
                 if let defaultValue = definition.defaultValue {
                     coerced.append(name, defaultValue)
-                } else if definition.type.isNonNull {
+                } else if definition.isRequired {
                     throw GraphQLError("Argument \"\(name)\" of required type \"\(definition.type)\" was not provided.", at: location)
                 }
                 continue
             }
-            if case .variable(let variable) = node.value, variables[variable.value] == nil {
-                if let defaultValue = definition.defaultValue {
-                    coerced.append(name, defaultValue)
-                } else if definition.type.isNonNull {
-                    throw GraphQLError("Argument \"\(name)\" of required type \"\(definition.type)\" was provided the variable \"$\(variable.value)\" which was not provided a runtime value.", at: node.value.loc)
-                }
+            if case .variable(let variable) = node.value, variables[variable.value] == nil, !definition.isRequired {
+                if let defaultValue = definition.defaultValue { coerced.append(name, defaultValue) }
                 continue
             }
             guard let value = coerceInputLiteral(node.value, type: definition.type, variables: variables) else {
-                throw GraphQLError("Argument \"\(name)\" has invalid value \(printValue(node.value)).", at: node.value.loc)
+                let problem = InputLiteralDiagnostics.firstProblem(node.value, type: definition.type, variables: variables)
+                let message = problem?.message ?? "Expected value of type \"\(definition.type)\", found: \(printValue(node.value))."
+                throw GraphQLError("Argument \"\(name)\" has invalid value\(printPath(problem?.path ?? [])): \(message)", at: problem?.location ?? node.value.loc)
             }
             coerced.append(name, value)
         }

@@ -23,6 +23,15 @@ extension Lexer {
         if bytes[offset] == 0x27 {
             return syntaxError("Unexpected single quote character ('), did you mean to use a double quote (\")?", at: offset)
         }
+        if bytes[offset] == 0x2E {  // graphql-js 17's hints for a stray `.`
+            if bytes[offset + 1] == 0x2E { return syntaxError("Unexpected \"..\", did you mean \"...\"?", at: offset) }
+            if bytes[offset + 1].isDigit {
+                var end = offset + 1
+                while bytes[end].isDigit { end += 1 }
+                let digits = String(decoding: (offset + 1..<end).map { bytes[$0] }, as: UTF8.self)
+                return syntaxError("Invalid number, expected digit before \".\", did you mean \"0.\(digits)\"?", at: offset)
+            }
+        }
         return syntaxError("Unexpected character: \(printCodePoint(at: offset)).", at: offset)
     }
 }

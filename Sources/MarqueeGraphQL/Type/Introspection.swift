@@ -165,10 +165,8 @@ public enum Introspection {
             Introspection.field("type", typeRef) { source, _, _ in TypeRef(type: (source as! GraphQLArgument).type) },
             Introspection.field("defaultValue", stringType, description: "A GraphQL-formatted string representing the default value for this input value.") { source, _, _ in
                 let argument = source as! GraphQLArgument
-                if let literal = argument.defaultValueAST { return JSON.string(printValue(literal)) }
-                guard let value = argument.defaultValue else { return nil }
-                guard let literal = astFromValue(value, type: argument.type) else { return nil }
-                return JSON.string(printValue(literal))
+                guard let literal = SchemaPrinter.defaultValueLiteral(argument) else { return nil }
+                return JSON.string(SchemaPrinter.value(literal))
             },
             Introspection.field("isDeprecated", nonNullBoolean) { source, _, _ in JSON.bool((source as! GraphQLArgument).deprecationReason != nil) },
             Introspection.field("deprecationReason", stringType) { source, _, _ in string((source as! GraphQLArgument).deprecationReason) },

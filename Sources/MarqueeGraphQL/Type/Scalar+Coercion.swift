@@ -173,18 +173,30 @@ func formatNumber(_ d: Double) -> String {
     return d.description
 }
 
-/// A value as graphql-js's `inspect` shows it in error messages.
+/// A value as graphql-js's `inspect` shows it in error messages: at most 10 list
+/// items, and lists or objects nested deeper than 2 levels as `[Array]`/`[Object]`.
 public func inspect(_ value: JSON) -> String {
+    inspect(value, depth: 0)
+}
+
+private func inspect(_ value: JSON, depth: Int) -> String {
     switch value {
     case .null: return "null"
     case .bool(let b): return b ? "true" : "false"
     case .int(let i): return String(i)
     case .double(let d): return d.isFinite ? formatNumber(d) : (d.isNaN ? "NaN" : (d > 0 ? "Infinity" : "-Infinity"))
     case .string: return JSONWriter.string(of: value)
-    case .array(let items): return "[" + items.map(inspect).joined(separator: ", ") + "]"
+    case .array(let items):
+        if items.isEmpty { return "[]" }
+        if depth >= 2 { return "[Array]" }
+        var shown = items.prefix(10).map { inspect($0, depth: depth + 1) }
+        let remaining = items.count - shown.count
+        if remaining == 1 { shown.append("... 1 more item") } else if remaining > 1 { shown.append("... \(remaining) more items") }
+        return "[" + shown.joined(separator: ", ") + "]"
     case .object(let object):
         if object.isEmpty { return "{}" }
-        return "{ " + object.entries.map { "\($0.key): \(inspect($0.value))" }.joined(separator: ", ") + " }"
+        if depth >= 2 { return "[Object]" }
+        return "{ " + object.entries.map { "\($0.key): \(inspect($0.value, depth: depth + 1))" }.joined(separator: ", ") + " }"
     }
 }
 

@@ -95,9 +95,9 @@ struct LanguagePrinterTests {
                   foo(
                     size: $size
                     bar: $b
-                    obj: {key: "value", block: """
+                    obj: { key: "value", block: """
                     block string uses \"""
-                    """}
+                    """ }
                   )
                 }
 
@@ -140,7 +140,7 @@ struct LanguagePrinterTests {
                   three(argument: InputType, other: String): Int
                   four(argument: String = "string"): String
                   five(argument: [String] = ["string", "string"]): String
-                  six(argument: InputType = {key: "value"}): Type
+                  six(argument: InputType = { key: "value" }): Type
                   seven(argument: Int = null): Type
                   eight(argument: OneOfInputType): Type
                 }

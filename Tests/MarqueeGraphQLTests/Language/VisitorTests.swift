@@ -67,7 +67,7 @@ struct LanguageVisitorTests {
                 "enter Value [1]", "enter Value 1", "leave Value", "leave Value", "leave VariableDefinition",
                 "enter SelectionSet",
                 "enter Field a",
-                "enter Argument x", "enter Value {y: $v}", "enter ObjectField y", "enter Value $v", "leave Value",
+                "enter Argument x", "enter Value { y: $v }", "enter ObjectField y", "enter Value $v", "leave Value",
                 "leave Value", "leave Argument",
                 "enter Directive d", "enter Argument if", "enter Value true", "leave Value", "leave Argument",
                 "enter SelectionSet", "enter Field b", "leave Field b", "leave SelectionSet",
@@ -132,7 +132,7 @@ struct LanguageVisitorTests {
         visit(try Parser.parseValue("[A, {b: C}]"), &recorder)
         #expect(
             recorder.events == [
-                "enter Value [A, {b: C}]", "enter Value A", "leave Value", "enter Value {b: C}", "enter ObjectField b",
+                "enter Value [A, { b: C }]", "enter Value A", "leave Value", "enter Value { b: C }", "enter ObjectField b",
                 "enter Value C", "leave Value", "leave Value", "leave Value",
             ])
 

@@ -49,7 +49,7 @@ struct InputValueValidator {
             } catch let error as CoercionError {
                 report(error.message, [value.loc])
             } catch {
-                report("Expected value of type \"\(type)\", but encountered error \"\(error)\"; found: \(printValue(value)).", [value.loc])
+                report("Expected value of type \"\(type)\", but encountered error \"\(error)\"; found: \(SchemaPrinter.value(value)).", [value.loc])
             }
         default:
             return
@@ -58,13 +58,13 @@ struct InputValueValidator {
 
     private mutating func validateObjectLiteral(_ value: Value, _ input: GraphQLInputObjectType) {
         guard case .object(let fieldNodes, _) = value else {
-            report("Expected value of type \"\(input.name)\" to be an object, found: \(printValue(value)).", [value.loc])
+            report("Expected value of type \"\(input.name)\" to be an object, found: \(SchemaPrinter.value(value)).", [value.loc])
             return
         }
         for field in input.fields {
             guard let fieldNode = fieldNodes.first(where: { $0.name.value == field.name }) else {
                 if field.isRequired {
-                    report("Expected value of type \"\(input.name)\" to include required field \"\(field.name)\", found: \(printValue(value)).", [value.loc])
+                    report("Expected value of type \"\(input.name)\" to include required field \"\(field.name)\", found: \(SchemaPrinter.value(value)).", [value.loc])
                 }
                 continue
             }
@@ -77,7 +77,7 @@ struct InputValueValidator {
             guard input.field(named: fieldNode.name.value) != nil else {
                 let suggestion = didYouMean(suggestionList(fieldNode.name.value, input.fields.map(\.name)))
                 report("Expected value of type \"\(input.name)\" not to include unknown field \"\(fieldNode.name.value)\""
-                       + (suggestion.isEmpty ? ", found" : ".\(suggestion) Found") + ": \(printValue(value)).", [fieldNode.loc])
+                       + (suggestion.isEmpty ? ", found" : ".\(suggestion) Found") + ": \(SchemaPrinter.value(value)).", [fieldNode.loc])
                 continue
             }
             known.append(fieldNode)
@@ -95,7 +95,7 @@ struct InputValueValidator {
     }
 
     private func validateEnumLiteral(_ value: Value, _ enumType: GraphQLEnumType) {
-        let printed = printValue(value)
+        let printed = SchemaPrinter.value(value)
         let suggestions = didYouMean("the enum value", suggestionList(printed, enumType.values.map(\.name)))
         if case .enumValue(let name, _) = value {
             if enumType.value(named: name) == nil {

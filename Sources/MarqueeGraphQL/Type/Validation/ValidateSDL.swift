@@ -22,8 +22,7 @@ public func validateSDL(_ document: Document) -> [GraphQLError] {
         SDLUniqueInputFieldNamesRule(context),
         SDLProvidedRequiredArgumentsOnDirectivesRule(context),
     ]
-    var walker = SDLWalker(rules: rules)
-    walker.walk(document)
+    SDLWalker(rules: rules).walk(document)
     return context.errors
 }
 

@@ -41,12 +41,13 @@ extension Execution {
         case .success(let value): completed = completeField(item.plan, value)
         case .failure(let error): completed = handleFieldError(error, item.plan.returnType, item.plan)
         }
+        let keys = item.path.map(\.key)
         if let completed {
-            _ = Self.write(completed, at: item.path[...], into: &data)
+            _ = Self.write(completed, at: keys[...], into: &data)
         } else if item.boundary == 0 {
             data = .null
         } else {
-            _ = Self.write(.null, at: item.path[..<item.boundary], into: &data)
+            _ = Self.write(.null, at: keys[..<item.boundary], into: &data)
         }
     }
 

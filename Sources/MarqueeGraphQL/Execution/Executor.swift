@@ -7,8 +7,23 @@
 // result is completed the same way and written into the response at its path.
 // Keys a DataLoader collected during a pass therefore form one batch.
 
+/// One step of the response path while executing: a field (by its plan, which
+/// the plan tree keeps alive for the whole execution, so no reference counting on
+/// the hot path) or a list index.
+enum PathElement {
+    case field(Unmanaged<FieldPlan>)
+    case index(Int)
+
+    var key: PathKey {
+        switch self {
+        case .field(let plan): return plan.takeUnretainedValue().pathKey
+        case .index(let i): return .index(i)
+        }
+    }
+}
+
 struct PendingField {
-    let path: [PathKey]
+    let path: [PathElement]
     /// Length of the path prefix that becomes null if this field's value is an
     /// error that propagates (spec 6.4.4); 0 is `data` itself.
     let boundary: Int
@@ -22,11 +37,14 @@ struct PropagateNull: Error {}
 
 final class Execution {
     let shared: ExecutionShared
-    var errors: [GraphQLError] = []
-    var path: [PathKey] = []
-    var boundary = 0
-    var pending: [PendingField] = []
-    var data: JSON = .null
+    @exclusivity(unchecked) var errors: [GraphQLError] = []
+    @exclusivity(unchecked) var path: [PathElement] = []
+    @exclusivity(unchecked) var boundary = 0
+    @exclusivity(unchecked) var pending: [PendingField] = []
+    @exclusivity(unchecked) var data: JSON = .null
+
+    /// The response path of what is executing now.
+    var responsePath: [PathKey] { path.map(\.key) }
 
     init(shared: ExecutionShared) {
         self.shared = shared
@@ -87,9 +105,64 @@ final class Execution {
         return object
     }
 
+    /// ExecuteSelectionSet() for a JSON object source: fields with no resolver read
+    /// the member directly and complete as JSON, with no boxing or casting.
+    func executeFields(_ plans: [FieldPlan], _ objectType: GraphQLObjectType, json source: JSONObject, boxed: JSON) -> JSONObject? {
+        var object = JSONObject(minimumCapacity: plans.count)
+        for plan in plans {
+            if plan.isTypeName {
+                object.append(plan.responseKey, .string(objectType.name))
+                continue
+            }
+            let value: JSON?
+            if plan.field.resolve == nil {
+                value = executeDefaultField(plan, source)
+            } else {
+                value = executeField(plan, boxed)
+            }
+            guard let value else { return nil }
+            object.append(plan.responseKey, value)
+        }
+        return object
+    }
+
+    /// ExecuteField() with the default resolver over a JSON object.
+    @inline(__always)
+    func executeDefaultField(_ plan: FieldPlan, _ source: JSONObject) -> JSON? {
+        path.append(.field(Unmanaged.passUnretained(plan)))
+        let savedBoundary = boundary
+        if plan.returnNullable { boundary = path.count }
+        defer {
+            path.removeLast()
+            boundary = savedBoundary
+        }
+        do {
+            if plan.hasArguments { _ = try plan.argumentValues(shared) }
+            let value = source[plan.field.name] ?? .null
+            guard let completed = try completeJSONOrNull(plan.returnType, plan, value) else {
+                return plan.returnNullable ? .null : nil
+            }
+            return completed
+        } catch {
+            return handleFieldError(error, plan.returnType, plan)
+        }
+    }
+
+    /// CompleteValue() of a JSON value that may be null.
+    @inline(__always)
+    func completeJSONOrNull(_ type: GraphQLType, _ plan: FieldPlan, _ json: JSON) throws -> JSON? {
+        if case .null = json {
+            if type.isNonNull {
+                throw GraphQLError("Cannot return null for non-nullable field \(plan.parentType.name).\(plan.field.name).")
+            }
+            return .null
+        }
+        return try completeJSON(type, plan, json)
+    }
+
     /// ExecuteField(): resolve, then complete; nil propagates a null upwards.
     func executeField(_ plan: FieldPlan, _ source: (any Sendable)?) -> JSON? {
-        path.append(plan.pathKey)
+        path.append(.field(Unmanaged.passUnretained(plan)))
         let savedBoundary = boundary
         if !plan.returnType.isNonNull { boundary = path.count }
         defer {
@@ -143,7 +216,7 @@ final class Execution {
     /// Records a field error; returns null for a nullable type, nil to propagate.
     func handleFieldError(_ error: any Error, _ type: GraphQLType, _ plan: FieldPlan) -> JSON? {
         if !(error is PropagateNull) {
-            errors.append(Self.locatedError(error, plan.locations, path))
+            errors.append(Self.locatedError(error, plan.locations, responsePath))
         }
         return type.isNonNull ? nil : .null
     }
@@ -214,14 +287,14 @@ final class Execution {
         case .enumType(let enumType):
             return try enumType.serializeValue(json)
         case .object(let objectType):
-            return try completeObject(objectType, plan, json)
+            return try completeObject(objectType, plan, json: json)
         case .interface, .union:
-            return try completeObject(resolveAbstractType(type.named, plan, json), plan, json)
+            return try completeObject(resolveAbstractType(type.named, plan, json), plan, json: json)
         case .list(let itemType):
             guard case .array(let items) = json else {
                 throw GraphQLError("Expected Iterable, but did not find one for field \"\(plan.parentType.name).\(plan.field.name)\".")
             }
-            return try completeList(itemType, plan, items.count) { items[$0] }
+            return try completeJSONList(itemType, plan, items)
         case .nonNull(let inner):
             guard let completed = try completeJSON(inner, plan, json) else { return nil }
             if completed.isNull {
@@ -263,7 +336,43 @@ final class Execution {
         return .array(result)
     }
 
+    func completeObject(_ objectType: GraphQLObjectType, _ plan: FieldPlan, json: JSON) throws -> JSON? {
+        let plans = try plan.subfields(for: objectType, shared)
+        guard case .object(let object) = json else { return executeFields(plans, objectType, json).map { .object($0) } }
+        return executeFields(plans, objectType, json: object, boxed: json).map { .object($0) }
+    }
+
+    /// CompleteValue() for a list of JSON items, errors caught per item.
+    func completeJSONList(_ itemType: GraphQLType, _ plan: FieldPlan, _ items: [JSON]) throws -> JSON? {
+        var result: [JSON] = []
+        result.reserveCapacity(items.count)
+        let itemNullable = !itemType.isNonNull
+        let savedBoundary = boundary
+        defer { boundary = savedBoundary }
+        for index in items.indices {
+            path.append(.index(index))
+            boundary = itemNullable ? path.count : savedBoundary
+            let completed: JSON?
+            do {
+                completed = try completeJSONOrNull(itemType, plan, items[index])
+            } catch {
+                completed = handleFieldError(error, itemType, plan)
+            }
+            path.removeLast()
+            guard let completed else {
+                if itemNullable {
+                    result.append(.null)
+                    continue
+                }
+                return nil
+            }
+            result.append(completed)
+        }
+        return .array(result)
+    }
+
     func completeObject(_ objectType: GraphQLObjectType, _ plan: FieldPlan, _ value: any Sendable) throws -> JSON? {
+        if let json = value as? JSON { return try completeObject(objectType, plan, json: json) }
         let plans = try plan.subfields(for: objectType, shared)
         return executeFields(plans, objectType, value).map { .object($0) }
     }

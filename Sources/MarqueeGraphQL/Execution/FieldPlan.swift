@@ -10,6 +10,8 @@ final class FieldPlan: @unchecked Sendable {
     let parentType: GraphQLObjectType
     let returnType: GraphQLType
     let isTypeName: Bool
+    let returnNullable: Bool
+    let hasArguments: Bool
 
     private var arguments: Arguments?
     private var argumentsError: GraphQLError?
@@ -27,6 +29,8 @@ final class FieldPlan: @unchecked Sendable {
         self.parentType = parentType
         self.returnType = field.type
         self.isTypeName = field === Introspection.typeNameField
+        self.returnNullable = !field.type.isNonNull
+        self.hasArguments = !field.arguments.isEmpty || fieldNodes.contains { !$0.arguments.isEmpty }
     }
 
     var locations: [SourceLocation] { fieldNodes.map(\.loc.sourceLocation) }

@@ -1,8 +1,19 @@
-/// Writes JSON as compact UTF-8 bytes, directly, with no Foundation round trip.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+/// Writes JSON as compact UTF-8 bytes, directly, with no Foundation round trip,
+/// into a growable buffer of its own (no per-byte array bookkeeping).
+public struct JSONWriter: ~Copyable {
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
-    public init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 1024) {
+        self.capacity = max(capacity, 64)
+        buffer = .allocate(capacity: self.capacity)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// What has been written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: buffer, count: count)) }
 
     /// The compact UTF-8 encoding of `value`.
     public static func bytes(of value: JSON) -> [UInt8] {
@@ -12,104 +23,147 @@ public struct JSONWriter {
     }
 
     public static func string(of value: JSON) -> String {
-        String(decoding: bytes(of: value), as: UTF8.self)
+        var writer = JSONWriter()
+        writer.write(value)
+        return String(decoding: UnsafeBufferPointer(start: writer.buffer, count: writer.count), as: UTF8.self)
+    }
+
+    @inline(__always) private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(count + extra) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBuffer.update(from: buffer, count: count)
+        buffer.deallocate()
+        buffer = newBuffer
+        capacity = newCapacity
+    }
+
+    @inline(__always) private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        buffer[count] = byte
+        count += 1
+    }
+
+    @inline(__always) private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (buffer + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always) private mutating func put(_ s: StaticString) {
+        put(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     public mutating func write(_ value: JSON) {
         switch value {
-        case .null: append("null")
-        case .bool(let b): append(b ? "true" : "false")
+        case .null: put("null")
+        case .bool(let b): put(b ? "true" : "false")
         case .int(let i): writeInt(i)
         case .double(let d): writeDouble(d)
         case .string(let s): writeString(s)
         case .array(let items):
-            bytes.append(UInt8(ascii: "["))
-            var first = true
-            for item in items {
-                if !first { bytes.append(UInt8(ascii: ",")) }
-                first = false
-                write(item)
+            put(UInt8(ascii: "["))
+            items.withUnsafeBufferPointer { items in
+                for index in items.indices {
+                    if index > 0 { put(UInt8(ascii: ",")) }
+                    write(items[index])
+                }
             }
-            bytes.append(UInt8(ascii: "]"))
+            put(UInt8(ascii: "]"))
         case .object(let object):
-            bytes.append(UInt8(ascii: "{"))
-            var first = true
-            for entry in object.entries {
-                if !first { bytes.append(UInt8(ascii: ",")) }
-                first = false
-                writeString(entry.key)
-                bytes.append(UInt8(ascii: ":"))
-                write(entry.value)
+            put(UInt8(ascii: "{"))
+            object.entries.withUnsafeBufferPointer { entries in
+                for index in entries.indices {
+                    if index > 0 { put(UInt8(ascii: ",")) }
+                    writeString(entries[index].key)
+                    put(UInt8(ascii: ":"))
+                    write(entries[index].value)
+                }
             }
-            bytes.append(UInt8(ascii: "}"))
+            put(UInt8(ascii: "}"))
         }
-    }
-
-    @inline(__always) private mutating func append(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     private mutating func writeInt(_ value: Int) {
+        reserve(21)
         if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
+            buffer[count] = UInt8(ascii: "0")
+            count += 1
             return
         }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch
-        var magnitude = value.magnitude
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while magnitude > 0 {
-                buffer[23 - count] = UInt8(truncatingIfNeeded: magnitude % 10) + UInt8(ascii: "0")
-                magnitude /= 10
-                count += 1
-            }
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            bytes.append(contentsOf: buffer[(24 - count)...])
+        if value < 0 {
+            buffer[count] = UInt8(ascii: "-")
+            count += 1
         }
+        var magnitude = value.magnitude
+        var digits = 0
+        var probe = magnitude
+        while probe > 0 { digits += 1; probe /= 10 }
+        var position = count + digits - 1
+        while magnitude > 0 {
+            buffer[position] = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
+            magnitude /= 10
+            position -= 1
+        }
+        count += digits
     }
 
     private mutating func writeDouble(_ value: Double) {
         guard value.isFinite else {
-            append("null")
+            put("null")
             return
         }
         if value == value.rounded(.towardZero), abs(value) < 1e16 {
-            // Integral doubles print like "5.0", as JavaScript-free references do.
+            // Integral doubles print like "5.0", as the reference implementation does.
             writeInt(Int(value))
-            append(".0")
+            put(".0")
             return
         }
-        bytes.append(contentsOf: value.description.utf8)
+        var text = value.description
+        text.withUTF8 { put($0) }
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    private static let hex: StaticString = "0123456789abcdef"
 
     public mutating func writeString(_ string: String) {
-        bytes.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { utf8 in
-            var start = 0
-            for i in 0..<utf8.count {
-                let byte = utf8[i]
-                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
-                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                start = i + 1
+            // Worst case every byte becomes \u00XX (6 bytes), plus the quotes.
+            reserve(utf8.count * 6 + 2)
+            var out = count
+            buffer[out] = UInt8(ascii: "\"")
+            out += 1
+            for byte in utf8 {
+                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                    buffer[out] = byte
+                    out += 1
+                    continue
+                }
+                buffer[out] = UInt8(ascii: "\\")
                 switch byte {
-                case UInt8(ascii: "\""): append("\\\"")
-                case UInt8(ascii: "\\"): append("\\\\")
-                case 0x0A: append("\\n")
-                case 0x0D: append("\\r")
-                case 0x09: append("\\t")
-                case 0x08: append("\\b")
-                case 0x0C: append("\\f")
+                case UInt8(ascii: "\""): buffer[out + 1] = UInt8(ascii: "\""); out += 2
+                case UInt8(ascii: "\\"): buffer[out + 1] = UInt8(ascii: "\\"); out += 2
+                case 0x0A: buffer[out + 1] = UInt8(ascii: "n"); out += 2
+                case 0x0D: buffer[out + 1] = UInt8(ascii: "r"); out += 2
+                case 0x09: buffer[out + 1] = UInt8(ascii: "t"); out += 2
+                case 0x08: buffer[out + 1] = UInt8(ascii: "b"); out += 2
+                case 0x0C: buffer[out + 1] = UInt8(ascii: "f"); out += 2
                 default:
-                    append("\\u00")
-                    bytes.append(Self.hex[Int(byte >> 4)])
-                    bytes.append(Self.hex[Int(byte & 0xF)])
+                    buffer[out + 1] = UInt8(ascii: "u")
+                    buffer[out + 2] = UInt8(ascii: "0")
+                    buffer[out + 3] = UInt8(ascii: "0")
+                    buffer[out + 4] = Self.hex.utf8Start[Int(byte >> 4)]
+                    buffer[out + 5] = Self.hex.utf8Start[Int(byte & 0xF)]
+                    out += 6
                 }
             }
-            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
+            buffer[out] = UInt8(ascii: "\"")
+            count = out + 1
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

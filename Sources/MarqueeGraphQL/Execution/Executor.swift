@@ -115,7 +115,9 @@ final class Execution {
                 continue
             }
             let value: JSON?
-            if plan.field.resolve == nil {
+            if plan.isPlainLeaf {
+                value = executePlainLeaf(plan, source)
+            } else if plan.field.resolve == nil {
                 value = executeDefaultField(plan, source)
             } else {
                 value = executeField(plan, boxed)
@@ -124,6 +126,21 @@ final class Execution {
             object.append(plan.responseKey, value)
         }
         return object
+    }
+
+    /// ExecuteField() for a scalar or enum field with the default resolver and no
+    /// arguments: nothing below it can be pending, so the path is only built if
+    /// completion fails.
+    @inline(__always)
+    func executePlainLeaf(_ plan: FieldPlan, _ source: JSONObject) -> JSON? {
+        let value = plan.member(of: source) ?? .null
+        do {
+            return try completeJSONOrNull(plan.returnType, plan, value)
+        } catch {
+            path.append(.field(Unmanaged.passUnretained(plan)))
+            defer { path.removeLast() }
+            return handleFieldError(error, plan.returnType, plan)
+        }
     }
 
     /// ExecuteField() with the default resolver over a JSON object.
@@ -138,7 +155,7 @@ final class Execution {
         }
         do {
             if plan.hasArguments { _ = try plan.argumentValues(shared) }
-            let value = source[plan.field.name] ?? .null
+            let value = plan.member(of: source) ?? .null
             guard let completed = try completeJSONOrNull(plan.returnType, plan, value) else {
                 return plan.returnNullable ? .null : nil
             }
@@ -285,7 +302,7 @@ final class Execution {
             if let serialize = scalar.serialize { return try serialize(json) }
             return json
         case .enumType(let enumType):
-            return try enumType.serializeValue(json)
+            return try enumType.serializeJSON(json)
         case .object(let objectType):
             return try completeObject(objectType, plan, json: json)
         case .interface, .union:

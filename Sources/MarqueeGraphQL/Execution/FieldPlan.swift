@@ -12,14 +12,35 @@ final class FieldPlan: @unchecked Sendable {
     let isTypeName: Bool
     let returnNullable: Bool
     let hasArguments: Bool
+    /// A scalar or enum field with the default resolver and no arguments.
+    let isPlainLeaf: Bool
 
-    private var arguments: Arguments?
-    private var argumentsError: GraphQLError?
+    @exclusivity(unchecked) private var arguments: Arguments?
+    @exclusivity(unchecked) private var argumentsError: GraphQLError?
 
     // Sub-field cache: one entry for monomorphic fields, a dictionary beyond.
-    private var subType: GraphQLObjectType?
-    private var subPlans: [FieldPlan] = []
-    private var subCache: [ObjectIdentifier: [FieldPlan]] = [:]
+    @exclusivity(unchecked) private var subType: GraphQLObjectType?
+    @exclusivity(unchecked) private var subPlans: [FieldPlan] = []
+    @exclusivity(unchecked) private var subCache: [ObjectIdentifier: [FieldPlan]] = [:]
+
+    /// Where this field's member was found in the last JSON object read: records
+    /// of one type share their key order, so the next lookup usually hits at once.
+    @exclusivity(unchecked) private var memberIndexHint = 0
+
+    /// The source object's member named like the field (the default resolver).
+    @inline(__always)
+    func member(of object: JSONObject) -> JSON? {
+        let name = field.name
+        return object.entries.withUnsafeBufferPointer { entries -> JSON? in
+            let hint = memberIndexHint
+            if hint < entries.count, entries[hint].key == name { return entries[hint].value }
+            for index in entries.indices where entries[index].key == name {
+                memberIndexHint = index
+                return entries[index].value
+            }
+            return nil
+        }
+    }
 
     init(responseKey: String, fieldNodes: [Field], field: GraphQLField, parentType: GraphQLObjectType) {
         self.responseKey = responseKey
@@ -31,6 +52,7 @@ final class FieldPlan: @unchecked Sendable {
         self.isTypeName = field === Introspection.typeNameField
         self.returnNullable = !field.type.isNonNull
         self.hasArguments = !field.arguments.isEmpty || fieldNodes.contains { !$0.arguments.isEmpty }
+        self.isPlainLeaf = !isTypeName && field.resolve == nil && !hasArguments && field.type.nullable.isLeaf
     }
 
     var locations: [SourceLocation] { fieldNodes.map(\.loc.sourceLocation) }

@@ -247,10 +247,15 @@ enum InputCoercion {
 
 extension GraphQLEnumType {
     /// Result coercion: the value must name one of the enum's values.
+    @inline(__always) func serializeJSON(_ json: JSON) throws -> JSON {
+        if case .string(let name) = json, hasValue(name) { return json }
+        return try serializeValue(json)
+    }
+
     func serializeValue(_ value: any Sendable) throws -> JSON {
         let name: String?
         if let json = value as? JSON { name = json.stringValue } else { name = value as? String }
-        if let name, self.value(named: name) != nil { return .string(name) }
+        if let name, hasValue(name) { return .string(name) }
         let shown = (value as? JSON).map(inspect) ?? JSON(any: value).map(inspect) ?? String(describing: value)
         throw CoercionError("Enum \"\(self.name)\" cannot represent value: \(shown)")
     }

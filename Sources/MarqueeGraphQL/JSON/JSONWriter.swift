@@ -138,32 +138,64 @@ public struct JSONWriter: ~Copyable {
             var out = count
             buffer[out] = UInt8(ascii: "\"")
             out += 1
-            for byte in utf8 {
-                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                    buffer[out] = byte
-                    out += 1
-                    continue
+            guard let base = utf8.baseAddress else {
+                buffer[out] = UInt8(ascii: "\"")
+                count = out + 1
+                return
+            }
+            let length = utf8.count
+            var index = 0
+            while index < length {
+                // Copy the run of bytes that need no escape, eight at a time.
+                var end = index
+                while end + 8 <= length, !Self.needsEscape(UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)) { end += 8 }
+                while end < length, !Self.needsEscape(base[end]) { end += 1 }
+                if end > index {
+                    (buffer + out).update(from: base + index, count: end - index)
+                    out += end - index
                 }
-                buffer[out] = UInt8(ascii: "\\")
-                switch byte {
-                case UInt8(ascii: "\""): buffer[out + 1] = UInt8(ascii: "\""); out += 2
-                case UInt8(ascii: "\\"): buffer[out + 1] = UInt8(ascii: "\\"); out += 2
-                case 0x0A: buffer[out + 1] = UInt8(ascii: "n"); out += 2
-                case 0x0D: buffer[out + 1] = UInt8(ascii: "r"); out += 2
-                case 0x09: buffer[out + 1] = UInt8(ascii: "t"); out += 2
-                case 0x08: buffer[out + 1] = UInt8(ascii: "b"); out += 2
-                case 0x0C: buffer[out + 1] = UInt8(ascii: "f"); out += 2
-                default:
-                    buffer[out + 1] = UInt8(ascii: "u")
-                    buffer[out + 2] = UInt8(ascii: "0")
-                    buffer[out + 3] = UInt8(ascii: "0")
-                    buffer[out + 4] = Self.hex.utf8Start[Int(byte >> 4)]
-                    buffer[out + 5] = Self.hex.utf8Start[Int(byte & 0xF)]
-                    out += 6
-                }
+                guard end < length else { break }
+                out = escape(base[end], at: out)
+                index = end + 1
             }
             buffer[out] = UInt8(ascii: "\"")
             count = out + 1
+        }
+    }
+
+    @inline(__always) private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Whether any of eight bytes is a control character, `"` or `\` (SWAR).
+    @inline(__always) private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & high
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & high
+        let hasBackslash = (backslash &- ones) & ~backslash & high
+        return (control | hasQuote | hasBackslash) != 0
+    }
+
+    @inline(__always) private func escape(_ byte: UInt8, at out: Int) -> Int {
+        buffer[out] = UInt8(ascii: "\\")
+        switch byte {
+        case UInt8(ascii: "\""): buffer[out + 1] = UInt8(ascii: "\""); return out + 2
+        case UInt8(ascii: "\\"): buffer[out + 1] = UInt8(ascii: "\\"); return out + 2
+        case 0x0A: buffer[out + 1] = UInt8(ascii: "n"); return out + 2
+        case 0x0D: buffer[out + 1] = UInt8(ascii: "r"); return out + 2
+        case 0x09: buffer[out + 1] = UInt8(ascii: "t"); return out + 2
+        case 0x08: buffer[out + 1] = UInt8(ascii: "b"); return out + 2
+        case 0x0C: buffer[out + 1] = UInt8(ascii: "f"); return out + 2
+        default:
+            buffer[out + 1] = UInt8(ascii: "u")
+            buffer[out + 2] = UInt8(ascii: "0")
+            buffer[out + 3] = UInt8(ascii: "0")
+            buffer[out + 4] = Self.hex.utf8Start[Int(byte >> 4)]
+            buffer[out + 5] = Self.hex.utf8Start[Int(byte & 0xF)]
+            return out + 6
         }
     }
 }

@@ -298,8 +298,20 @@ public final class GraphQLEnumType: GraphQLNamedType, @unchecked Sendable {
     }
 
     public func value(named name: String) -> GraphQLEnumValue? {
-        guard let i = index[name] else { return nil }
+        guard let i = indexOf(name) else { return nil }
         return values[i]
+    }
+
+    /// Whether `name` is one of the values (a linear scan beats hashing for the
+    /// small enums schemas have).
+    @inline(__always) func hasValue(_ name: String) -> Bool { indexOf(name) != nil }
+
+    private func indexOf(_ name: String) -> Int? {
+        if values.count <= 16 {
+            for i in values.indices where values[i].name == name { return i }
+            return nil
+        }
+        return index[name]
     }
 
     public var graphQLType: GraphQLType { .enumType(self) }

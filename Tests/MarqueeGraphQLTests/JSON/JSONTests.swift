@@ -8,6 +8,18 @@ import Testing
         #expect(JSONWriter.string(of: value) == text)
     }
 
+    @Test func escapesAtEveryPositionOfLongStrings() throws {
+        for position in 0..<20 {
+            for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "é", "😀"] {
+                var text = String(repeating: "a", count: 19)
+                text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: position))
+                let written = JSONWriter.string(of: .string(text))
+                #expect(try JSONParser.parse(written) == .string(text), "\(position) \(special)")
+            }
+        }
+        #expect(JSONWriter.string(of: "tab\there \u{7F}~") == #""tab\there \#u{7F}~""#)
+    }
+
     @Test func keepsKeyOrder() throws {
         let value = try JSONParser.parse(#"{"z":1,"a":2,"m":3}"#)
         #expect(value.objectValue?.keys == ["z", "a", "m"])

@@ -35,21 +35,11 @@ enum InputCoercion {
                 coerced.append(name, result)
             } else {
                 for (message, path) in problems {
-                    errors.append(GraphQLError("Variable \"$\(name)\" has invalid value\(printPath(path)): \(message)", at: definition.loc))
+                    errors.append(GraphQLError("Variable \"$\(name)\" has invalid value\(printPathList(path)): \(message)", at: definition.loc))
                 }
             }
         }
         return (coerced, errors)
-    }
-
-    static func printPath(_ path: [PathKey]) -> String {
-        guard !path.isEmpty else { return "" }
-        return " at " + path.map { key in
-            switch key {
-            case .key(let k): return "." + k
-            case .index(let i): return "[\(i)]"
-            }
-        }.joined()
     }
 
     /// Coerces a variable's JSON value; reports every problem with its path.
@@ -60,7 +50,7 @@ enum InputCoercion {
         }
         if case .nonNull(let inner) = type {
             if value.isNull {
-                onError("Expected value of non-null type \"\(type)\" not to be null.", path)
+                onError(InputValueMessage.null(type), path)
                 return nil
             }
             return coerceInputValue(value, type: inner, path: &path, depth: depth, onError: onError)
@@ -88,7 +78,7 @@ enum InputCoercion {
             return failed ? nil : .array(result)
         case .inputObject(let inputType):
             guard case .object(let object) = value else {
-                onError("Expected value of type \"\(inputType.name)\" to be an object, found: \(inspect(value)).", path)
+                onError(InputValueMessage.notAnObject(inputType, found: inspect(value)), path)
                 return nil
             }
             var result = JSONObject(minimumCapacity: inputType.fields.count)
@@ -105,23 +95,22 @@ enum InputCoercion {
                 } else if let defaultValue = field.defaultValue {
                     result.append(field.name, defaultValue)
                 } else if field.type.isNonNull {
-                    onError("Expected value of type \"\(inputType.name)\" to include required field \"\(field.name)\", found: \(inspect(value)).", path)
+                    onError(InputValueMessage.missingField(inputType, field.name, found: inspect(value)), path)
                     failed = true
                 }
             }
             for entry in object.entries where inputType.field(named: entry.key) == nil {
-                let suggestion = didYouMean(suggestionList(entry.key, inputType.fields.map(\.name)))
-                onError("Expected value of type \"\(inputType.name)\" not to include unknown field \"\(entry.key)\"" + (suggestion.isEmpty ? ", found" : ".\(suggestion) Found") + ": \(inspect(value)).", path)
+                onError(InputValueMessage.unknownField(inputType, entry.key, found: inspect(value)), path)
                 failed = true
             }
             if inputType.isOneOf, !failed {
                 let given = object.entries.filter { inputType.field(named: $0.key) != nil }
                 if given.count != 1 {
-                    onError("Within OneOf Input Object type \"\(inputType.name)\", exactly one field must be specified, and the value for that field must be non-null.", path)
+                    onError(InputValueMessage.oneOf(inputType), path)
                     failed = true
                 } else if given[0].value.isNull {
                     path.append(.key(given[0].key))
-                    onError("Within OneOf Input Object type \"\(inputType.name)\", exactly one field must be specified, and the value for that field must be non-null.", path)
+                    onError(InputValueMessage.oneOf(inputType), path)
                     path.removeLast()
                     failed = true
                 }
@@ -141,7 +130,7 @@ enum InputCoercion {
                 onError(error.message, path)
                 return nil
             } catch {
-                onError("Expected value of type \"\(scalar.name)\", but encountered error \"\(error)\"; found: \(inspect(value)).", path)
+                onError(InputValueMessage.leafFailure(type, error, found: inspect(value)), path)
                 return nil
             }
         default:
@@ -207,8 +196,7 @@ enum InputCoercion {
             }
             return .object(result)
         case .enumType(let enumType):
-            guard case .enumValue(let name, _) = literal, enumType.value(named: name) != nil else { return nil }
-            return .string(name)
+            return try? enumType.coerceLiteral(literal)
         case .scalar(let scalar):
             return try? scalar.coerceLiteral(literal, variables: variables)
         default:
@@ -235,9 +223,12 @@ enum InputCoercion {
                 continue
             }
             guard let value = coerceInputLiteral(node.value, type: definition.type, variables: variables) else {
-                let problem = InputLiteralDiagnostics.firstProblem(node.value, type: definition.type, variables: variables)
-                let message = problem?.message ?? "Expected value of type \"\(definition.type)\", found: \(printValue(node.value))."
-                throw GraphQLError("Argument \"\(name)\" has invalid value\(printPath(problem?.path ?? [])): \(message)", at: problem?.location ?? node.value.loc)
+                // Validation leaves the problems that depend on the variables' values: say which.
+                guard let (error, path) = firstInputLiteralProblem(node.value, definition.type, variables: variables) else {
+                    throw GraphQLError("Argument \"\(name)\" has invalid value: Expected value of type \"\(definition.type)\", found: \(printForError(node.value)).",
+                                       at: node.value.loc)
+                }
+                throw GraphQLError("Argument \"\(name)\" has invalid value\(printPathList(path)): \(error.message)", locations: error.locations)
             }
             coerced.append(name, value)
         }
@@ -265,10 +256,27 @@ extension GraphQLEnumType {
         guard case .string(let name) = value else {
             throw CoercionError("Enum \"\(self.name)\" cannot represent non-string value: \(inspect(value)).")
         }
-        guard self.value(named: name) != nil else {
-            throw CoercionError("Value \"\(name)\" does not exist in \"\(self.name)\" enum." + didYouMean("the enum value", suggestionList(name, values.map(\.name))))
-        }
+        guard self.value(named: name) != nil else { throw CoercionError(unknownValueMessage(name)) }
         return value
+    }
+
+    /// Input coercion of a literal (variables replaced): an enum value naming one of the values.
+    func coerceLiteral(_ literal: Value) throws -> JSON {
+        guard case .enumValue(let name, _) = literal else {
+            let shown = printForError(literal)
+            throw CoercionError("Enum \"\(self.name)\" cannot represent non-enum value: \(shown).\(didYouMeanValue(shown))")
+        }
+        guard value(named: name) != nil else { throw CoercionError(unknownValueMessage(name)) }
+        return .string(name)
+    }
+
+    private func unknownValueMessage(_ name: String) -> String {
+        "Value \"\(name)\" does not exist in \"\(self.name)\" enum.\(didYouMeanValue(name))"
+    }
+
+    /// " Did you mean the enum value …?" for the values like `text`, or "".
+    func didYouMeanValue(_ text: String) -> String {
+        didYouMean("the enum value", suggestionList(text, values.map(\.name)))
     }
 }
 

@@ -68,6 +68,18 @@ public enum TypeDefinition: Sendable {
         }
     }
 
+    /// The kind of type it defines, as error messages name it ("input object").
+    var kindName: String {
+        switch self {
+        case .scalar: return "scalar"
+        case .object: return "object"
+        case .interface: return "interface"
+        case .union: return "union"
+        case .enumType: return "enum"
+        case .inputObject: return "input object"
+        }
+    }
+
     public var directives: [Directive] {
         switch self {
         case .scalar(let d): return d.directives

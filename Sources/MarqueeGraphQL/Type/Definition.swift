@@ -169,35 +169,63 @@ public final class GraphQLArgument: @unchecked Sendable {
         self.directives = directives
     }
 
-    public var isRequired: Bool { type.isNonNull && defaultValue == nil }
+    /// Whether there is a default value (coerced, or as written).
+    public var hasDefault: Bool { defaultValue != nil || defaultValueAST != nil }
+
+    /// An argument or input field that must be given: non-null and without a default.
+    public var isRequired: Bool { type.isNonNull && !hasDefault }
 }
 
 public typealias GraphQLInputField = GraphQLArgument
 
-/// Fields shared by object types and interfaces, with lookup by name.
-public struct FieldMap: Sendable {
-    public private(set) var fields: [GraphQLField] = []
+/// A field, argument, input field or enum value: something defined under a name.
+public protocol NamedDefinition: Sendable {
+    var name: String { get }
+}
+
+extension GraphQLField: NamedDefinition {}
+extension GraphQLArgument: NamedDefinition {}
+extension GraphQLEnumValue: NamedDefinition {}
+
+/// Definitions in order, with lookup by name; one added under a name already
+/// there replaces the earlier one in place.
+public struct NamedDefinitions<Element: NamedDefinition>: Sendable {
+    public private(set) var elements: [Element] = []
     private var index: [String: Int] = [:]
 
-    public init(_ fields: [GraphQLField] = []) {
-        for field in fields { append(field) }
+    public init(_ elements: [Element] = []) {
+        for element in elements { append(element) }
     }
 
-    public mutating func append(_ field: GraphQLField) {
-        if let existing = index[field.name] {
-            fields[existing] = field
+    public mutating func append(_ element: Element) {
+        if let existing = index[element.name] {
+            elements[existing] = element
         } else {
-            index[field.name] = fields.count
-            fields.append(field)
+            index[element.name] = elements.count
+            elements.append(element)
         }
     }
 
-    @inlinable public subscript(name: String) -> GraphQLField? {
+    @inlinable public subscript(name: String) -> Element? {
         guard let i = indexOf(name) else { return nil }
-        return fields[i]
+        return elements[i]
     }
 
-    @usableFromInline func indexOf(_ name: String) -> Int? { index[name] }
+    /// A linear scan beats hashing for the few names most types have.
+    @usableFromInline func indexOf(_ name: String) -> Int? {
+        if elements.count <= 16 {
+            for i in elements.indices where elements[i].name == name { return i }
+            return nil
+        }
+        return index[name]
+    }
+}
+
+/// Fields shared by object types and interfaces, with lookup by name.
+public typealias FieldMap = NamedDefinitions<GraphQLField>
+
+extension NamedDefinitions where Element == GraphQLField {
+    public var fields: [GraphQLField] { elements }
 }
 
 public final class GraphQLObjectType: GraphQLNamedType, @unchecked Sendable {
@@ -277,42 +305,23 @@ public struct GraphQLEnumValue: Sendable {
 public final class GraphQLEnumType: GraphQLNamedType, @unchecked Sendable {
     public let name: String
     public var description: String?
-    public private(set) var values: [GraphQLEnumValue] = []
-    private var index: [String: Int] = [:]
+    private var valueMap = NamedDefinitions<GraphQLEnumValue>()
+    public var values: [GraphQLEnumValue] { valueMap.elements }
     public var directives: [Directive] = []
     public var loc: Location?
 
     public init(name: String, description: String? = nil, values: [GraphQLEnumValue] = []) {
         self.name = name
         self.description = description
-        for value in values { addValue(value) }
+        valueMap = NamedDefinitions(values)
     }
 
-    public func addValue(_ value: GraphQLEnumValue) {
-        if let existing = index[value.name] {
-            values[existing] = value
-        } else {
-            index[value.name] = values.count
-            values.append(value)
-        }
-    }
+    public func addValue(_ value: GraphQLEnumValue) { valueMap.append(value) }
 
-    public func value(named name: String) -> GraphQLEnumValue? {
-        guard let i = indexOf(name) else { return nil }
-        return values[i]
-    }
+    public func value(named name: String) -> GraphQLEnumValue? { valueMap[name] }
 
-    /// Whether `name` is one of the values (a linear scan beats hashing for the
-    /// small enums schemas have).
-    @inline(__always) func hasValue(_ name: String) -> Bool { indexOf(name) != nil }
-
-    private func indexOf(_ name: String) -> Int? {
-        if values.count <= 16 {
-            for i in values.indices where values[i].name == name { return i }
-            return nil
-        }
-        return index[name]
-    }
+    /// Whether `name` is one of the values.
+    @inline(__always) func hasValue(_ name: String) -> Bool { valueMap.indexOf(name) != nil }
 
     public var graphQLType: GraphQLType { .enumType(self) }
 }
@@ -320,8 +329,8 @@ public final class GraphQLEnumType: GraphQLNamedType, @unchecked Sendable {
 public final class GraphQLInputObjectType: GraphQLNamedType, @unchecked Sendable {
     public let name: String
     public var description: String?
-    public private(set) var fields: [GraphQLInputField] = []
-    private var index: [String: Int] = [:]
+    private var fieldMap = NamedDefinitions<GraphQLInputField>()
+    public var fields: [GraphQLInputField] { fieldMap.elements }
     /// `@oneOf`: exactly one field must be given, and it must not be null.
     public var isOneOf: Bool
     public var directives: [Directive] = []
@@ -331,22 +340,12 @@ public final class GraphQLInputObjectType: GraphQLNamedType, @unchecked Sendable
         self.name = name
         self.description = description
         self.isOneOf = isOneOf
-        for field in fields { addField(field) }
+        fieldMap = NamedDefinitions(fields)
     }
 
-    public func addField(_ field: GraphQLInputField) {
-        if let existing = index[field.name] {
-            fields[existing] = field
-        } else {
-            index[field.name] = fields.count
-            fields.append(field)
-        }
-    }
+    public func addField(_ field: GraphQLInputField) { fieldMap.append(field) }
 
-    public func field(named name: String) -> GraphQLInputField? {
-        guard let i = index[name] else { return nil }
-        return fields[i]
-    }
+    public func field(named name: String) -> GraphQLInputField? { fieldMap[name] }
 
     public var graphQLType: GraphQLType { .inputObject(self) }
 }

@@ -166,7 +166,7 @@ public enum Introspection {
             Introspection.field("defaultValue", stringType, description: "A GraphQL-formatted string representing the default value for this input value.") { source, _, _ in
                 let argument = source as! GraphQLArgument
                 guard let literal = SchemaPrinter.defaultValueLiteral(argument) else { return nil }
-                return JSON.string(SchemaPrinter.value(literal))
+                return JSON.string(printWrappedValue(literal))
             },
             Introspection.field("isDeprecated", nonNullBoolean) { source, _, _ in JSON.bool((source as! GraphQLArgument).deprecationReason != nil) },
             Introspection.field("deprecationReason", stringType) { source, _, _ in string((source as! GraphQLArgument).deprecationReason) },

@@ -121,28 +121,28 @@ extension GraphQLScalarType {
     static func parseBuiltInLiteral(_ builtIn: BuiltIn, _ literal: Value) throws -> JSON {
         switch builtIn {
         case .int:
-            guard case .int(let text, _) = literal else { throw CoercionError("Int cannot represent non-integer value: \(printValue(literal))") }
+            guard case .int(let text, _) = literal else { throw CoercionError("Int cannot represent non-integer value: \(printForError(literal))") }
             guard let i = Int(text), i >= minInt && i <= maxInt else { throw CoercionError("Int cannot represent non 32-bit signed integer value: \(text)") }
             return .int(i)
         case .float:
             switch literal {
             case .int(let text, _), .float(let text, _):
-                guard let d = Double(text) else { throw CoercionError("Float cannot represent non numeric value: \(printValue(literal))") }
+                guard let d = Double(text) else { throw CoercionError("Float cannot represent non numeric value: \(printForError(literal))") }
                 if case .int = literal, let i = Int(text) { return .int(i) }
                 return .double(d)
-            default: throw CoercionError("Float cannot represent non numeric value: \(printValue(literal))")
+            default: throw CoercionError("Float cannot represent non numeric value: \(printForError(literal))")
             }
         case .string:
-            guard case .string(let s, _, _) = literal else { throw CoercionError("String cannot represent a non string value: \(printValue(literal))") }
+            guard case .string(let s, _, _) = literal else { throw CoercionError("String cannot represent a non string value: \(printForError(literal))") }
             return .string(s)
         case .boolean:
-            guard case .boolean(let b, _) = literal else { throw CoercionError("Boolean cannot represent a non boolean value: \(printValue(literal))") }
+            guard case .boolean(let b, _) = literal else { throw CoercionError("Boolean cannot represent a non boolean value: \(printForError(literal))") }
             return .bool(b)
         case .id:
             switch literal {
             case .string(let s, _, _): return .string(s)
             case .int(let text, _): return .string(text)
-            default: throw CoercionError("ID cannot represent a non-string and non-integer value: \(printValue(literal))")
+            default: throw CoercionError("ID cannot represent a non-string and non-integer value: \(printForError(literal))")
             }
         }
     }

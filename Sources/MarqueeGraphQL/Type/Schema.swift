@@ -85,6 +85,22 @@ public final class GraphQLSchema: @unchecked Sendable {
         return false
     }
 
+    /// Whether a value of `maybeSubType` is always valid where `superType` is
+    /// expected (graphql-js `isTypeSubTypeOf`).
+    func isTypeSubType(_ maybeSubType: GraphQLType, of superType: GraphQLType) -> Bool {
+        switch (maybeSubType, superType) {
+        case (.nonNull(let sub), .nonNull(let sup)): return isTypeSubType(sub, of: sup)
+        case (_, .nonNull): return false
+        case (.nonNull(let sub), _): return isTypeSubType(sub, of: superType)
+        case (.list(let sub), .list(let sup)): return isTypeSubType(sub, of: sup)
+        case (_, .list), (.list, _): return false
+        default:
+            let sub = maybeSubType.named, sup = superType.named
+            if sub === sup { return true }
+            return isAbstractType(sup) && (sub is GraphQLObjectType || sub is GraphQLInterfaceType) && isSubType(sup, sub)
+        }
+    }
+
     /// Whether two composite types can have a common runtime object type.
     public func doTypesOverlap(_ a: any GraphQLNamedType, _ b: any GraphQLNamedType) -> Bool {
         if a === b { return true }

@@ -31,13 +31,15 @@ public func astFromValue(_ value: JSON, type: GraphQLType) -> Value? {
         } else {
             serialized = value
         }
-        return literal(for: serialized, isID: scalar.builtIn == .id)
+        return untypedLiteral(serialized, isID: scalar.builtIn == .id)
     default:
         return nil
     }
 }
 
-private func literal(for value: JSON, isID: Bool) -> Value? {
+/// A JSON value as the literal that writes it, whatever the type (an ID's
+/// integer string as an integer).
+func untypedLiteral(_ value: JSON, isID: Bool = false) -> Value {
     switch value {
     case .null: return .null(.unknown)
     case .bool(let b): return .boolean(b, .unknown)
@@ -48,10 +50,8 @@ private func literal(for value: JSON, isID: Bool) -> Value? {
     case .string(let s):
         if isID, let _ = Int(s), !s.hasPrefix("0") || s == "0", !s.hasPrefix("+") { return .int(s, .unknown) }
         return .string(s, block: false, .unknown)
-    case .array(let items): return .list(items.compactMap { literal(for: $0, isID: false) }, .unknown)
+    case .array(let items): return .list(items.map { untypedLiteral($0) }, .unknown)
     case .object(let object):
-        return .object(object.entries.compactMap { entry in
-            literal(for: entry.value, isID: false).map { ObjectField(name: Name(value: entry.key), value: $0, loc: .unknown) }
-        }, .unknown)
+        return .object(object.entries.map { ObjectField(name: Name(value: $0.key), value: untypedLiteral($0.value), loc: .unknown) }, .unknown)
     }
 }

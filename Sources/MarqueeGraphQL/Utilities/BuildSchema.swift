@@ -89,7 +89,7 @@ struct SchemaBuilder {
             }
             for extensionDefinition in extensions {
                 guard sameKind(type, extensionDefinition) else {
-                    errors.append(GraphQLError("Cannot extend non-\(kindWord(extensionDefinition)) type \"\(name)\".", at: extensionDefinition.loc))
+                    errors.append(GraphQLError("Cannot extend non-\(extensionDefinition.kindName) type \"\(name)\".", at: extensionDefinition.loc))
                     continue
                 }
                 fill(type, extensionDefinition)
@@ -197,17 +197,6 @@ struct SchemaBuilder {
         case .union: return type is GraphQLUnionType
         case .enumType: return type is GraphQLEnumType
         case .inputObject: return type is GraphQLInputObjectType
-        }
-    }
-
-    private func kindWord(_ definition: TypeDefinition) -> String {
-        switch definition {
-        case .scalar: return "scalar"
-        case .object: return "object"
-        case .interface: return "interface"
-        case .union: return "union"
-        case .enumType: return "enum"
-        case .inputObject: return "input object"
         }
     }
 

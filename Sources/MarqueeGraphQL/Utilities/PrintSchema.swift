@@ -98,7 +98,7 @@ enum SchemaPrinter {
     /// when known, else as `astFromValue` makes it.
     private static func inputValue(_ argument: GraphQLArgument) -> String {
         var text = "\(argument.name): \(argument.type)"
-        if let literal = defaultValueLiteral(argument) { text += " = " + value(literal) }
+        if let literal = defaultValueLiteral(argument) { text += " = " + printWrappedValue(literal) }
         return text + deprecated(argument.deprecationReason)
     }
 
@@ -106,39 +106,6 @@ enum SchemaPrinter {
         if let literal = argument.defaultValueAST { return literal }
         guard let value = argument.defaultValue else { return nil }
         return astFromValue(value, type: argument.type)
-    }
-
-    /// A value literal as graphql-core 3.3.2 (and graphql-js 17) print it:
-    /// `{ a: 1 }` with spaces, and a list or object longer than 80 characters
-    /// on indented lines. (The language printer prints as graphql-js 16, `{a: 1}`.)
-    static func value(_ literal: Value) -> String {
-        switch literal {
-        case .list(let items, _):
-            let printed = items.map(value)
-            if 2 + joinedLength(printed) > maxLineLength { return "[\n" + indent(printed.joined(separator: "\n")) + "\n]" }
-            return "[" + printed.joined(separator: ", ") + "]"
-        case .object(let fields, _):
-            let printed = fields.map { $0.name.value + ": " + value($0.value) }
-            if 4 + joinedLength(printed) > maxLineLength { return "{\n" + indent(printed.joined(separator: "\n")) + "\n}" }
-            return "{ " + printed.joined(separator: ", ") + " }"
-        default:
-            return printValue(literal)
-        }
-    }
-
-    private static let maxLineLength = 80
-
-    private static func joinedLength(_ items: [String]) -> Int {
-        items.reduce(0) { $0 + $1.unicodeScalars.count } + 2 * max(items.count - 1, 0)
-    }
-
-    private static func indent(_ text: String) -> String {
-        var indented = "  "
-        for scalar in text.unicodeScalars {
-            indented.unicodeScalars.append(scalar)
-            if scalar == "\n" { indented += "  " }
-        }
-        return indented
     }
 
     private static func deprecated(_ reason: String?) -> String {

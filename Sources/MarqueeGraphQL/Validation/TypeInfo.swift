@@ -104,7 +104,7 @@ public final class TypeInfo {
         }
         argument = definition
         if let definition {
-            inputStack.append((definition.type.isInputType ? definition.type : nil, hasDefault(definition)))
+            inputStack.append((definition.type.isInputType ? definition.type : nil, definition.hasDefault))
         } else {
             inputStack.append((nil, false))
         }
@@ -128,7 +128,7 @@ public final class TypeInfo {
 
     func enterObjectField(_ node: ObjectField) {
         if let objectType = inputType?.named as? GraphQLInputObjectType, let field = objectType.field(named: node.name.value) {
-            inputStack.append((field.type.isInputType ? field.type : nil, hasDefault(field)))
+            inputStack.append((field.type.isInputType ? field.type : nil, field.hasDefault))
         } else {
             inputStack.append((nil, false))
         }
@@ -139,10 +139,6 @@ public final class TypeInfo {
     }
 
     func leaveEnumValue() { enumValue = nil }
-
-    private func hasDefault(_ argument: GraphQLArgument) -> Bool {
-        argument.defaultValue != nil || argument.defaultValueAST != nil
-    }
 }
 
 func isCompositeType(_ type: any GraphQLNamedType) -> Bool {

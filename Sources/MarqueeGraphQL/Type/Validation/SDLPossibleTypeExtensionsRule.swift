@@ -21,19 +21,8 @@ final class SDLPossibleTypeExtensionsRule: SDLValidationRule {
                            [extensionNode.name.loc])
             return
         }
-        if Self.kind(definition) != Self.kind(extensionNode) {
-            context.report("Cannot extend non-\(Self.kind(extensionNode)) type \"\(name)\".", [definition.loc, extensionNode.loc])
-        }
-    }
-
-    private static func kind(_ definition: TypeDefinition) -> String {
-        switch definition {
-        case .scalar: return "scalar"
-        case .object: return "object"
-        case .interface: return "interface"
-        case .union: return "union"
-        case .enumType: return "enum"
-        case .inputObject: return "input object"
+        if definition.kindName != extensionNode.kindName {
+            context.report("Cannot extend non-\(extensionNode.kindName) type \"\(name)\".", [definition.loc, extensionNode.loc])
         }
     }
 }

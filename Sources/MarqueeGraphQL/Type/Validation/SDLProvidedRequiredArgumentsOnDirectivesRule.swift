@@ -8,13 +8,10 @@ final class SDLProvidedRequiredArgumentsOnDirectivesRule: SDLValidationRule {
     init(_ context: SDLValidationContext) {
         self.context = context
         for directive in GraphQLDirective.specified {
-            required[directive.name] = directive.arguments.filter(\.isRequired).map { ($0.name, $0.type.description) }
+            required[directive.name] = requiredArguments(.schema(directive))
         }
         for definition in context.directiveDefinitions {
-            required[definition.name.value] = definition.arguments.compactMap { argument in
-                guard case .nonNull = argument.type, argument.defaultValue == nil else { return nil }
-                return (argument.name.value, Self.printType(argument.type))
-            }
+            required[definition.name.value] = requiredArguments(.document(definition))
         }
     }
 
@@ -24,14 +21,6 @@ final class SDLProvidedRequiredArgumentsOnDirectivesRule: SDLValidationRule {
         for argument in arguments where !given.contains(argument.name) {
             context.report("Argument \"@\(directive.name.value)(\(argument.name):)\" of type \"\(argument.type)\" is required, but it was not provided.",
                            [directive.loc])
-        }
-    }
-
-    private static func printType(_ type: TypeNode) -> String {
-        switch type {
-        case .named(let name): return name.value
-        case .list(let inner, _): return "[\(printType(inner))]"
-        case .nonNull(let inner, _): return "\(printType(inner))!"
         }
     }
 }

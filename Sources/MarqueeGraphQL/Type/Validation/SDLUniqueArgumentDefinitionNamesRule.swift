@@ -16,15 +16,7 @@ final class SDLUniqueArgumentDefinitionNamesRule: SDLValidationRule {
     }
 
     private func check(_ parentName: String, _ arguments: [InputValueDefinition]) {
-        var groups: [(name: String, nodes: [Name])] = []
-        for argument in arguments {
-            if let i = groups.firstIndex(where: { $0.name == argument.name.value }) {
-                groups[i].nodes.append(argument.name)
-            } else {
-                groups.append((argument.name.value, [argument.name]))
-            }
-        }
-        for group in groups where group.nodes.count > 1 {
+        for group in repeatedNames(arguments.map(\.name)) {
             context.report("Argument \"\(parentName)(\(group.name):)\" can only be defined once.", group.nodes.map(\.loc))
         }
     }

@@ -26,6 +26,20 @@ public func validateSDL(_ document: Document) -> [GraphQLError] {
     return context.errors
 }
 
+/// The names given more than once, each with all its nodes, in the order of
+/// their first use.
+func repeatedNames(_ names: [Name]) -> [(name: String, nodes: [Name])] {
+    var groups: [(name: String, nodes: [Name])] = []
+    for name in names {
+        if let i = groups.firstIndex(where: { $0.name == name.value }) {
+            groups[i].nodes.append(name)
+        } else {
+            groups.append((name.value, [name]))
+        }
+    }
+    return groups.filter { $0.nodes.count > 1 }
+}
+
 /// The document being validated and the errors found so far.
 final class SDLValidationContext {
     let document: Document

@@ -50,7 +50,7 @@ final class InputObjectDefaultValueCycles {
     }
 
     private func detectInFieldDefault(_ field: GraphQLInputField, _ fieldType: GraphQLInputObjectType, _ fieldString: String) {
-        guard field.defaultValueAST != nil || field.defaultValue != nil else { return }
+        guard field.hasDefault else { return }
         if let cycleIndex = fieldPathIndex[fieldString] {
             let via = cycleIndex < fieldPath.count
                 ? " via the default values of: " + fieldPath[cycleIndex...].map(\.name).joined(separator: ", ")

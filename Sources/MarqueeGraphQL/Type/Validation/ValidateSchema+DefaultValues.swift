@@ -4,27 +4,31 @@
 extension SchemaValidationContext {
     func validateDefaultValue(_ input: GraphQLArgument, _ inputString: String, node: InputValueDefinition?) {
         let defaultLoc = node?.defaultValue?.loc ?? input.defaultValueAST?.loc
-        var found: [(message: String, path: [PathKey], locations: [Location])] = []
-        var validator = InputValueValidator { found.append(($0, $1, $2)) }
+        var found: [(error: GraphQLError, path: [PathKey])] = []
         if let literal = input.defaultValueAST {
-            validator.validateLiteral(literal, input.type)
+            validateInputLiteral(literal, input.type) { found.append(($0, $1)) }
         } else if let value = input.defaultValue {
-            validator.validateValue(value, input.type)
+            validateInputValue(value, input.type) { found.append(($0, $1)) }
             // A value given in code may be an "internal" (coerced) one: when its
             // "external" form is valid, say so.
             if !found.isEmpty, let uncoerced = uncoerce(value, input.type) {
                 var uncoercedErrors = 0
-                var check = InputValueValidator { _, _, _ in uncoercedErrors += 1 }
-                check.validateValue(uncoerced, input.type)
+                validateInputValue(uncoerced, input.type) { _, _ in uncoercedErrors += 1 }
                 if uncoercedErrors == 0 {
                     report("\(inputString) has invalid default value: \(inspect(value)). Did you mean: \(inspect(uncoerced))?", defaultLoc)
                     return
                 }
             }
         }
-        for error in found {
-            let locations: [Location?] = error.locations.isEmpty ? [defaultLoc] : error.locations
-            report("\(inputString) has invalid default value\(printPathList(error.path)): \(error.message)", locations)
+        for (error, path) in found {
+            let message = "\(inputString) has invalid default value\(printPathList(path)): \(error.message)"
+            // A literal's problem is where its node is (nowhere for a node made while
+            // checking); a JSON value's is at the default value.
+            if input.defaultValueAST != nil || !error.locations.isEmpty {
+                report(message, locations: error.locations)
+            } else {
+                report(message, defaultLoc)
+            }
         }
     }
 
@@ -56,16 +60,5 @@ extension SchemaValidationContext {
         default:
             return nil
         }
-    }
-
-    /// " at .a[0].b" for a path inside a value, "" for the value itself.
-    private func printPathList(_ path: [PathKey]) -> String {
-        guard !path.isEmpty else { return "" }
-        return " at " + path.map { key in
-            switch key {
-            case .key(let k): return ".\(k)"
-            case .index(let i): return "[\(i)]"
-            }
-        }.joined()
     }
 }

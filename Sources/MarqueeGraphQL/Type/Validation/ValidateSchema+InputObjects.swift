@@ -29,7 +29,7 @@ extension SchemaValidationContext {
         if field.type.isNonNull {
             report("OneOf input field \(input.name).\(field.name) must be nullable.", fieldNode?.type.loc)
         }
-        if field.defaultValue != nil || field.defaultValueAST != nil {
+        if field.hasDefault {
             report("OneOf input field \(input.name).\(field.name) cannot have a default value.", fieldNode?.loc ?? field.loc)
         }
     }

@@ -39,7 +39,7 @@ extension SchemaValidationContext {
                 continue
             }
             let typeFieldNode = nodes.field(type.name, name)
-            if !isTypeSubType(typeField.type, of: interfaceField.type) {
+            if !schema.isTypeSubType(typeField.type, of: interfaceField.type) {
                 report("Interface field \(interface.name).\(name) expects type \(interfaceField.type) but \(type.name).\(name) is type \(typeField.type).",
                        [interfaceFieldNode?.type.loc, typeFieldNode?.type.loc])
             }
@@ -72,25 +72,6 @@ extension SchemaValidationContext {
             let typeArgumentNode = typeFieldNode?.arguments.first { $0.name.value == typeArgument.name }
             report("Argument \"\(type.name).\(name)(\(typeArgument.name):)\" must not be required type \"\(typeArgument.type)\" if not provided by the Interface field \"\(interface.name).\(name)\".",
                    [typeArgumentNode?.loc ?? typeArgument.loc, interfaceFieldNode?.loc ?? interfaceField.loc])
-        }
-    }
-
-    /// Whether a value of `maybeSubType` is always valid where `superType` is
-    /// expected (graphql-js `isTypeSubTypeOf`).
-    func isTypeSubType(_ maybeSubType: GraphQLType, of superType: GraphQLType) -> Bool {
-        if maybeSubType.isEqual(to: superType) { return true }
-        switch (maybeSubType, superType) {
-        case (.nonNull(let sub), .nonNull(let sup)): return isTypeSubType(sub, of: sup)
-        case (_, .nonNull): return false
-        case (.nonNull(let sub), _): return isTypeSubType(sub, of: superType)
-        case (.list(let sub), .list(let sup)): return isTypeSubType(sub, of: sup)
-        case (_, .list), (.list, _): return false
-        default:
-            guard superType.isAbstract else { return false }
-            switch maybeSubType {
-            case .object, .interface: return schema.isSubType(superType.named, maybeSubType.named)
-            default: return false
-            }
         }
     }
 }

@@ -33,6 +33,10 @@ final class SchemaValidationContext {
         report(message, [location])
     }
 
+    func report(_ message: String, locations: [SourceLocation]) {
+        errors.append(GraphQLError(message, locations: locations))
+    }
+
     /// Names starting with `__` are reserved for introspection.
     func validateName(_ name: String, _ location: Location?) {
         guard name.hasPrefix("__") else { return }

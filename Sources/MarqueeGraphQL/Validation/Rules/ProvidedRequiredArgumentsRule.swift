@@ -9,7 +9,7 @@ public final class ProvidedRequiredArgumentsRule: ValidationRule {
 
     public func leaveField(_ node: Field) {
         guard let field = context.typeInfo.fieldDefinition, !field.arguments.isEmpty else { return }
-        for argument in field.arguments where isRequiredInput(argument) && !node.arguments.contains(where: { $0.name.value == argument.name }) {
+        for argument in field.arguments where argument.isRequired && !node.arguments.contains(where: { $0.name.value == argument.name }) {
             let owner: String
             if context.typeInfo.type?.named.isIntrospectionType == true {
                 owner = "<meta>."
@@ -34,19 +34,14 @@ public final class ProvidedRequiredArgumentsRule: ValidationRule {
 }
 
 /// The arguments a directive requires, with their types as written.
-private func requiredArguments(_ directive: DirectiveReference) -> [(name: String, type: String)] {
+func requiredArguments(_ directive: DirectiveReference) -> [(name: String, type: String)] {
     switch directive {
     case .schema(let directive):
-        return directive.arguments.filter(isRequiredInput).map { ($0.name, "\($0.type)") }
+        return directive.arguments.filter(\.isRequired).map { ($0.name, "\($0.type)") }
     case .document(let definition):
         return definition.arguments.compactMap { argument in
             guard case .nonNull = argument.type, argument.defaultValue == nil else { return nil }
             return (argument.name.value, printType(argument.type))
         }
     }
-}
-
-/// An argument or input field that must be given: non-null and without a default.
-func isRequiredInput(_ argument: GraphQLArgument) -> Bool {
-    argument.type.isNonNull && argument.defaultValue == nil && argument.defaultValueAST == nil
 }

@@ -19,6 +19,6 @@ public final class ValuesOfCorrectTypeRule: ValidationRule {
         default: type = typeInfo.inputType
         }
         guard let type else { return }
-        InputLiteralValidator(report: context.report).validate(node, type)
+        validateInputLiteral(node, type) { [context] error, _ in context.report(error) }
     }
 }

@@ -40,23 +40,8 @@ public final class VariablesInAllowedPositionRule: ValidationRule {
             var hasNonNullVariableDefault = variableDefault != nil
             if case .null? = variableDefault { hasNonNullVariableDefault = false }
             guard hasNonNullVariableDefault || locationHasDefault else { return false }
-            return isTypeSubType(variableType, of: nullableLocationType)
+            return context.schema.isTypeSubType(variableType, of: nullableLocationType)
         }
-        return isTypeSubType(variableType, of: locationType)
-    }
-
-    /// Whether a value of `subType` is always a valid `superType` (graphql-js `isTypeSubTypeOf`).
-    private func isTypeSubType(_ subType: GraphQLType, of superType: GraphQLType) -> Bool {
-        switch (subType, superType) {
-        case (.nonNull(let sub), .nonNull(let sup)): return isTypeSubType(sub, of: sup)
-        case (_, .nonNull): return false
-        case (.nonNull(let sub), _): return isTypeSubType(sub, of: superType)
-        case (.list(let sub), .list(let sup)): return isTypeSubType(sub, of: sup)
-        case (_, .list), (.list, _): return false
-        default:
-            let sub = subType.named, sup = superType.named
-            if sub === sup { return true }
-            return isAbstractType(sup) && (sub is GraphQLObjectType || sub is GraphQLInterfaceType) && context.schema.isSubType(sup, sub)
-        }
+        return context.schema.isTypeSubType(variableType, of: locationType)
     }
 }

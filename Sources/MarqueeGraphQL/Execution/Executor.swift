@@ -282,7 +282,7 @@ final class Execution {
             guard let items = value as? [(any Sendable)?] ?? (value as? [any Sendable])?.map({ $0 }) else {
                 throw GraphQLError("Expected Iterable, but did not find one for field \"\(plan.parentType.name).\(plan.field.name)\".")
             }
-            return try completeList(itemType, plan, items.count) { items[$0] }
+            return try completeList(itemType, plan, items.count) { try self.completeValue(itemType, plan, items[$0]) }
         case .nonNull, .inputObject:
             throw GraphQLError("Cannot complete a value of type \(type).")
         }
@@ -311,7 +311,7 @@ final class Execution {
             guard case .array(let items) = json else {
                 throw GraphQLError("Expected Iterable, but did not find one for field \"\(plan.parentType.name).\(plan.field.name)\".")
             }
-            return try completeJSONList(itemType, plan, items)
+            return try completeList(itemType, plan, items.count) { try self.completeJSONOrNull(itemType, plan, items[$0]) }
         case .nonNull(let inner):
             guard let completed = try completeJSON(inner, plan, json) else { return nil }
             if completed.isNull {
@@ -325,7 +325,7 @@ final class Execution {
 
     /// CompleteValue() for a list: each item at its index, errors caught per item.
     @inline(__always)
-    func completeList(_ itemType: GraphQLType, _ plan: FieldPlan, _ count: Int, _ item: (Int) -> (any Sendable)?) throws -> JSON? {
+    func completeList(_ itemType: GraphQLType, _ plan: FieldPlan, _ count: Int, _ completeItem: (Int) throws -> JSON?) throws -> JSON? {
         var result: [JSON] = []
         result.reserveCapacity(count)
         let itemNullable = !itemType.isNonNull
@@ -333,10 +333,10 @@ final class Execution {
         defer { boundary = savedBoundary }
         for index in 0..<count {
             path.append(.index(index))
-            if itemNullable { boundary = path.count } else { boundary = savedBoundary }
+            boundary = itemNullable ? path.count : savedBoundary
             let completed: JSON?
             do {
-                completed = try completeValue(itemType, plan, item(index))
+                completed = try completeItem(index)
             } catch {
                 completed = handleFieldError(error, itemType, plan)
             }
@@ -357,35 +357,6 @@ final class Execution {
         let plans = try plan.subfields(for: objectType, shared)
         guard case .object(let object) = json else { return executeFields(plans, objectType, json).map { .object($0) } }
         return executeFields(plans, objectType, json: object, boxed: json).map { .object($0) }
-    }
-
-    /// CompleteValue() for a list of JSON items, errors caught per item.
-    func completeJSONList(_ itemType: GraphQLType, _ plan: FieldPlan, _ items: [JSON]) throws -> JSON? {
-        var result: [JSON] = []
-        result.reserveCapacity(items.count)
-        let itemNullable = !itemType.isNonNull
-        let savedBoundary = boundary
-        defer { boundary = savedBoundary }
-        for index in items.indices {
-            path.append(.index(index))
-            boundary = itemNullable ? path.count : savedBoundary
-            let completed: JSON?
-            do {
-                completed = try completeJSONOrNull(itemType, plan, items[index])
-            } catch {
-                completed = handleFieldError(error, itemType, plan)
-            }
-            path.removeLast()
-            guard let completed else {
-                if itemNullable {
-                    result.append(.null)
-                    continue
-                }
-                return nil
-            }
-            result.append(completed)
-        }
-        return .array(result)
     }
 
     func completeObject(_ objectType: GraphQLObjectType, _ plan: FieldPlan, _ value: any Sendable) throws -> JSON? {

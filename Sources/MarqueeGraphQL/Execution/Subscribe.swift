@@ -31,7 +31,7 @@ extension GraphQLExecutor {
             let args = try plan.argumentValues(shared)
             events = try await subscribe(rootValue, args, context, ResolveInfo(plan: plan, shared: shared))
         } catch {
-            return .response(GraphQLResponse(data: .null, errors: [Execution.locatedError(error, plan.locations, [plan.pathKey])]))
+            return .response(GraphQLResponse(errors: [Execution.locatedError(error, plan.locations, [plan.pathKey])]))
         }
         let box = UncheckedSendableBox(events)
         let stream = AsyncThrowingStream<GraphQLResponse, any Error> { continuation in

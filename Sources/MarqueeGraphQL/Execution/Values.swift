@@ -33,10 +33,20 @@ enum InputCoercion {
             let result = coerceInputValue(value, type: type, path: &path, depth: 0) { problems.append(($0, $1)) }
             if problems.isEmpty, let result {
                 coerced.append(name, result)
-            } else {
-                for (message, path) in problems {
-                    errors.append(GraphQLError("Variable \"$\(name)\" has invalid value\(printPathList(path)): \(message)", at: definition.loc))
-                }
+                continue
+            }
+            // As graphql-core: coercion failed, so explain every reason with the
+            // shared input-value validator (it knows all of @oneOf's); our own
+            // problems remain the answer for what it does not cover (depth).
+            func report(_ message: String, _ path: [PathKey]) {
+                errors.append(GraphQLError("Variable \"$\(name)\" has invalid value\(printPathList(path)): \(message)", at: definition.loc))
+            }
+            let before = errors.count
+            if problems.allSatisfy({ $0.1.count < maxInputDepth }) {
+                validateInputValue(value, type) { (error, path) in report(error.message, path) }
+            }
+            if errors.count == before {
+                for (message, path) in problems { report(message, path) }
             }
         }
         return (coerced, errors)

@@ -119,4 +119,35 @@ import Synchronization
         for try await response in stream { seen.append(String(decoding: response.jsonBytes(), as: UTF8.self)) }
         #expect(seen == [#"{"data":{"ticks":10}}"#, #"{"data":{"ticks":20}}"#, #"{"data":{"ticks":30}}"#])
     }
+
+    @Test func failingSourceStreamIsARequestErrorWithoutData() async throws {
+        let schema = try makeSchema(Self.sdl)
+        let subscription = schema.type(named: "Subscription") as! GraphQLObjectType
+        struct Refused: Error, CustomStringConvertible { var description: String { "not allowed to watch this" } }
+        subscription.field(named: "ticks")!.subscribe = { _, _, _, _ in throw Refused() }
+        let engine = GraphQLEngine(schema: schema)
+        guard case .response(let response) = await engine.subscribe(GraphQLRequest(query: "subscription { ticks(count: 1) }")) else {
+            Issue.record("expected a single response")
+            return
+        }
+        #expect(String(decoding: response.jsonBytes(), as: UTF8.self)
+            == #"{"errors":[{"message":"not allowed to watch this","locations":[{"line":1,"column":16}],"path":["ticks"]}]}"#)
+    }
+
+    @Test func dataLoaderBatchErrorFailsEveryFieldOfTheBatch() async throws {
+        let schema = try makeSchema(Self.sdl)
+        struct Down: Error, CustomStringConvertible { var description: String { "venue service unavailable" } }
+        let loader = DataLoader<String, JSON> { _ in throw Down() }
+        let query = schema.type(named: "Query") as! GraphQLObjectType
+        query.field(named: "events")!.resolve = { _, _, _, _ in .value(JSON.array([["id": "e1", "venueId": "v1"], ["id": "e2", "venueId": "v2"]])) }
+        let event = schema.type(named: "Event") as! GraphQLObjectType
+        event.field(named: "venue")!.resolve = { source, _, _, _ in
+            loader.resolve((source as? JSON)?["venueId"]?.stringValue ?? "")
+        }
+        let response = try json(await run(schema, "{ events { id venue { name } } }"))
+        #expect(response["data"] == ["events": [["id": "e1", "venue": nil], ["id": "e2", "venue": nil]]])
+        let paths = response["errors"]?.arrayValue?.compactMap { $0["path"] }
+        #expect(paths?.count == 2)
+        #expect(paths?.contains(["events", 1, "venue"]) == true)
+    }
 }

@@ -6,11 +6,16 @@ import Synchronization
 public final class GraphQLEngine: Sendable {
     public let schema: GraphQLSchema
     public let limits: GraphQLLimits
+    public let unexpectedErrors: UnexpectedErrorPolicy
     private let cache: DocumentCache
 
-    public init(schema: GraphQLSchema, limits: GraphQLLimits = GraphQLLimits(), cacheCapacity: Int = 1000) {
+    /// `unexpectedErrors`: how errors that are not meant for clients are reported;
+    /// a server should `.mask` them and log what it is handed.
+    public init(schema: GraphQLSchema, limits: GraphQLLimits = GraphQLLimits(), cacheCapacity: Int = 1000,
+                unexpectedErrors: UnexpectedErrorPolicy = .expose) {
         self.schema = schema
         self.limits = limits
+        self.unexpectedErrors = unexpectedErrors
         self.cache = DocumentCache(capacity: cacheCapacity)
     }
 
@@ -46,7 +51,8 @@ public final class GraphQLEngine: Sendable {
         case .invalid(let response): return response
         }
         return await GraphQLExecutor.execute(schema: schema, document: document, rootValue: rootValue, context: context,
-                                             variableValues: request.variables, operationName: request.operationName)
+                                             variableValues: request.variables, operationName: request.operationName,
+                                             unexpectedErrors: unexpectedErrors)
     }
 
     /// Starts a subscription request.
@@ -57,7 +63,8 @@ public final class GraphQLEngine: Sendable {
         case .invalid(let response): return .response(response)
         }
         return await GraphQLExecutor.subscribe(schema: schema, document: document, rootValue: rootValue, context: context,
-                                               variableValues: request.variables, operationName: request.operationName)
+                                               variableValues: request.variables, operationName: request.operationName,
+                                             unexpectedErrors: unexpectedErrors)
     }
 }
 

@@ -67,3 +67,24 @@ public protocol GraphQLErrorConvertible: Error {
     var graphQLMessage: String { get }
     var graphQLExtensions: JSONObject? { get }
 }
+
+/// What the response says about an error a resolver throws that is neither a
+/// ``GraphQLError`` nor ``GraphQLErrorConvertible`` (a bug, or a failure whose
+/// text may hold internal detail).
+public enum UnexpectedErrorPolicy: Sendable {
+    /// Report the error's own description (tools, tests, trusted callers).
+    case expose
+    /// Report "Internal server error." with `extensions.code`
+    /// `INTERNAL_SERVER_ERROR`, and hand the error and its path to `log`.
+    case mask(log: @Sendable (_ error: any Error, _ path: [PathKey]) -> Void)
+
+    func present(_ error: any Error, locations: [SourceLocation], path: [PathKey]) -> GraphQLError {
+        switch self {
+        case .expose:
+            return GraphQLError(String(describing: error), locations: locations, path: path)
+        case .mask(let log):
+            log(error, path)
+            return GraphQLError("Internal server error.", locations: locations, path: path, extensions: ["code": "INTERNAL_SERVER_ERROR"])
+        }
+    }
+}

@@ -3,9 +3,10 @@ public enum GraphQLExecutor {
     /// ExecuteRequest() for a query or mutation of a validated document.
     public static func execute(schema: GraphQLSchema, document: Document, rootValue: (any Sendable)? = nil,
                                context: (any Sendable)? = nil, variableValues: JSONObject = JSONObject(),
-                               operationName: String? = nil) async -> GraphQLResponse {
+                               operationName: String? = nil, unexpectedErrors: UnexpectedErrorPolicy = .expose) async -> GraphQLResponse {
         let shared: ExecutionShared
-        switch prepare(schema: schema, document: document, rootValue: rootValue, context: context, variableValues: variableValues, operationName: operationName) {
+        switch prepare(schema: schema, document: document, rootValue: rootValue, context: context, variableValues: variableValues,
+                       operationName: operationName, unexpectedErrors: unexpectedErrors) {
         case .success(let s): shared = s
         case .failure(let errors): return GraphQLResponse(errors: errors)
         }
@@ -27,7 +28,7 @@ public enum GraphQLExecutor {
 
     /// GetOperation() and CoerceVariableValues(): the per-request state, or request errors.
     static func prepare(schema: GraphQLSchema, document: Document, rootValue: (any Sendable)?, context: (any Sendable)?,
-                        variableValues: JSONObject, operationName: String?) -> Prepared {
+                        variableValues: JSONObject, operationName: String?, unexpectedErrors: UnexpectedErrorPolicy) -> Prepared {
         var operation: OperationDefinition?
         var fragments: [String: FragmentDefinition] = [:]
         var operationCount = 0
@@ -56,7 +57,7 @@ public enum GraphQLExecutor {
         let (variables, errors) = InputCoercion.coerceVariableValues(schema: schema, definitions: operation.variableDefinitions, inputs: variableValues)
         guard errors.isEmpty else { return .failure(errors) }
         return .success(ExecutionShared(schema: schema, fragments: fragments, rootValue: rootValue, context: context,
-                                        operation: operation, variableValues: variables))
+                                        operation: operation, variableValues: variables, unexpectedErrors: unexpectedErrors))
     }
 }
 

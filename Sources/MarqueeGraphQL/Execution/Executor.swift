@@ -233,12 +233,12 @@ final class Execution {
     /// Records a field error; returns null for a nullable type, nil to propagate.
     func handleFieldError(_ error: any Error, _ type: GraphQLType, _ plan: FieldPlan) -> JSON? {
         if !(error is PropagateNull) {
-            errors.append(Self.locatedError(error, plan.locations, responsePath))
+            errors.append(Self.locatedError(error, plan.locations, responsePath, shared.unexpectedErrors))
         }
         return type.isNonNull ? nil : .null
     }
 
-    static func locatedError(_ error: any Error, _ locations: [SourceLocation], _ path: [PathKey]) -> GraphQLError {
+    static func locatedError(_ error: any Error, _ locations: [SourceLocation], _ path: [PathKey], _ policy: UnexpectedErrorPolicy) -> GraphQLError {
         switch error {
         case var graphQLError as GraphQLError:
             if graphQLError.locations.isEmpty { graphQLError.locations = locations }
@@ -249,7 +249,7 @@ final class Execution {
         case let convertible as GraphQLErrorConvertible:
             return GraphQLError(convertible.graphQLMessage, locations: locations, path: path, extensions: convertible.graphQLExtensions)
         default:
-            return GraphQLError(String(describing: error), locations: locations, path: path)
+            return policy.present(error, locations: locations, path: path)
         }
     }
 

@@ -101,9 +101,11 @@ final class ExecutionShared: @unchecked Sendable {
     let context: (any Sendable)?
     let operation: OperationDefinition
     let variableValues: JSONObject
+    let unexpectedErrors: UnexpectedErrorPolicy
 
     init(schema: GraphQLSchema, fragments: [String: FragmentDefinition], rootValue: (any Sendable)?, context: (any Sendable)?,
-         operation: OperationDefinition, variableValues: JSONObject) {
+         operation: OperationDefinition, variableValues: JSONObject, unexpectedErrors: UnexpectedErrorPolicy) {
+        self.unexpectedErrors = unexpectedErrors
         self.schema = schema
         self.fragments = fragments
         self.rootValue = rootValue

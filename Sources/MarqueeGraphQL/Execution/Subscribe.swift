@@ -5,9 +5,10 @@ extension GraphQLExecutor {
     /// errors when the subscription cannot start.
     public static func subscribe(schema: GraphQLSchema, document: Document, rootValue: (any Sendable)? = nil,
                                  context: (any Sendable)? = nil, variableValues: JSONObject = JSONObject(),
-                                 operationName: String? = nil) async -> SubscriptionResult {
+                                 operationName: String? = nil, unexpectedErrors: UnexpectedErrorPolicy = .expose) async -> SubscriptionResult {
         let shared: ExecutionShared
-        switch prepare(schema: schema, document: document, rootValue: rootValue, context: context, variableValues: variableValues, operationName: operationName) {
+        switch prepare(schema: schema, document: document, rootValue: rootValue, context: context, variableValues: variableValues,
+                       operationName: operationName, unexpectedErrors: unexpectedErrors) {
         case .success(let s): shared = s
         case .failure(let errors): return .response(GraphQLResponse(errors: errors))
         }
@@ -31,7 +32,7 @@ extension GraphQLExecutor {
             let args = try plan.argumentValues(shared)
             events = try await subscribe(rootValue, args, context, ResolveInfo(plan: plan, shared: shared))
         } catch {
-            return .response(GraphQLResponse(errors: [Execution.locatedError(error, plan.locations, [plan.pathKey])]))
+            return .response(GraphQLResponse(errors: [Execution.locatedError(error, plan.locations, [plan.pathKey], unexpectedErrors)]))
         }
         let box = UncheckedSendableBox(events)
         let stream = AsyncThrowingStream<GraphQLResponse, any Error> { continuation in
@@ -40,7 +41,8 @@ extension GraphQLExecutor {
                     for try await event in box.value {
                         // MapSourceToResponseEvent(): execute the selection with the event as root.
                         let eventShared = ExecutionShared(schema: schema, fragments: shared.fragments, rootValue: event, context: context,
-                                                          operation: shared.operation, variableValues: shared.variableValues)
+                                                          operation: shared.operation, variableValues: shared.variableValues,
+                                                          unexpectedErrors: unexpectedErrors)
                         let execution = Execution(shared: eventShared)
                         let data = await execution.executeQuery(rootType)
                         continuation.yield(GraphQLResponse(data: data, errors: execution.errors))

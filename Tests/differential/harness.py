@@ -210,10 +210,14 @@ def load_case_suites() -> list[Suite]:
 
 def load_print_schemas() -> list[tuple[str, str]]:
     """(name, SDL) of the schemas whose printing and introspection are compared:
-    every file in cases/print/ plus every suite's schema."""
+    every file in cases/print/ plus every suite's schema, and Marquee's public
+    API (`schema.graphql` at the repository root)."""
     out = []
     for path in sorted((CASES_DIR / "print").glob("*.graphql")):
         out.append((f"print/{path.stem}", path.read_text(encoding="utf-8")))
+    public = CASES_DIR.parent.parent.parent / "schema.graphql"
+    if public.exists():
+        out.append(("public-api/schema.graphql", public.read_text(encoding="utf-8")))
     return out
 
 

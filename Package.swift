@@ -11,8 +11,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
         .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The GraphQL engine: language, type system, validation, execution,
@@ -29,17 +38,74 @@ let package = Package(
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
             ]
         ),
+        // The RPC runtime: servers and clients over HTTP/2 or in process, call
+        // metadata (request id, caller token), deadlines, retries, status mapping,
+        // the standard health service.
+        .target(
+            name: "MarqueeRPC",
+            dependencies: [
+                "MarqueeProto",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Storage: one repository protocol over a small SQL driver protocol, with
+        // PostgreSQL (postgres-nio) and SQLite (sqlite-nio) drivers; migrations.
+        .target(
+            name: "MarqueeStore",
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // Domain events between services and gateways: the PubSub protocol and its
+        // in-process broker (Redis arrives with the real-time issue).
+        .target(name: "MarqueePubSub"),
+        // The ticketing domain as gRPC services.
+        .target(
+            name: "MarqueeServices",
+            dependencies: [
+                "MarqueeProto", "MarqueeRPC", "MarqueeStore", "MarqueePubSub",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "marquee",
             dependencies: [
-                "MarqueeGraphQL",
+                "MarqueeGraphQL", "MarqueeRPC", "MarqueeStore", "MarqueePubSub", "MarqueeServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "MarqueeGraphQLTests", dependencies: ["MarqueeGraphQL"]),
         .testTarget(
             name: "MarqueeProtoTests",
             dependencies: ["MarqueeProto", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
+        ),
+        .testTarget(name: "MarqueeStoreTests", dependencies: ["MarqueeStore"]),
+        .testTarget(name: "MarqueePubSubTests", dependencies: ["MarqueePubSub"]),
+        .testTarget(
+            name: "MarqueeRPCTests",
+            dependencies: ["MarqueeRPC", "MarqueeProto", .product(name: "GRPCCore", package: "grpc-swift-2")]
+        ),
+        .testTarget(
+            name: "MarqueeServicesTests",
+            dependencies: [
+                "MarqueeServices", "MarqueeRPC", "MarqueeStore", "MarqueePubSub", "MarqueeProto",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

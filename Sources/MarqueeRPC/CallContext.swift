@@ -1,0 +1,41 @@
+/// Who is calling, as established from verified credentials.
+public struct Caller: Sendable, Equatable {
+    public var userID: String
+    /// Role names: ATTENDEE, ORGANIZER, STAFF, ADMIN.
+    public var roles: Set<String>
+
+    public init(userID: String, roles: Set<String>) {
+        self.userID = userID
+        self.roles = roles
+    }
+
+    public func has(_ role: String) -> Bool { roles.contains(role) }
+    public var isAdmin: Bool { roles.contains("ADMIN") }
+}
+
+/// The per-call context carried across RPC hops in metadata: the request id that
+/// ties log lines together, the caller's bearer token (verified again by every
+/// server), and on the server side the verified caller.
+public struct CallContext: Sendable {
+    public var requestID: String
+    public var bearerToken: String?
+    public var caller: Caller?
+
+    public init(requestID: String, bearerToken: String? = nil, caller: Caller? = nil) {
+        self.requestID = requestID
+        self.bearerToken = bearerToken
+        self.caller = caller
+    }
+
+    /// The context of the current task (set by the server interceptor, or by the
+    /// gateway around a request's resolvers).
+    @TaskLocal public static var current: CallContext?
+}
+
+/// Metadata keys used on every call.
+public enum MetadataKey {
+    public static let requestID = "x-request-id"
+    public static let authorization = "authorization"
+    /// The field an INVALID_ARGUMENT error is about.
+    public static let field = "x-error-field"
+}

@@ -1,0 +1,141 @@
+import Logging
+import NIOCore
+import NIOPosix
+import SQLiteNIO
+
+/// The embedded store: one SQLite file (or memory), one connection, transactions
+/// run one at a time (SQLite has a single writer anyway), in WAL mode.
+public final class SQLiteDatabase: SQLDatabase {
+    public let engine = "sqlite"
+    private let connection: SQLiteConnection
+    private let gate = AsyncGate()
+
+    /// Opens (creating if needed) the database at `path`; `nil` opens a private in-memory one.
+    public init(path: String?, logger: Logger = Logger(label: "marquee.store.sqlite")) async throws {
+        let storage: SQLiteConnection.Storage = path.map { .file(path: $0) } ?? .memory
+        do {
+            connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+        } catch {
+            throw StoreError(.unavailable, detail: "\(error)")
+        }
+        _ = try? await connection.query("PRAGMA journal_mode=WAL", [])
+        _ = try await connection.query("PRAGMA foreign_keys=ON", [])
+        _ = try await connection.query("PRAGMA busy_timeout=5000", [])
+    }
+
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
+        try await gate.withLock {
+            let conn = Connection(connection: connection)
+            try await conn.raw("BEGIN IMMEDIATE")
+            do {
+                let result = try await body(conn)
+                try await conn.raw("COMMIT")
+                return result
+            } catch {
+                _ = try? await conn.raw("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    public func run() async {
+        try? await Task.sleep(for: .seconds(Int64.max / 2_000_000_000))
+    }
+
+    public func close() async {
+        try? await connection.close()
+    }
+
+    private struct Connection: SQLConnection {
+        let connection: SQLiteConnection
+
+        func raw(_ sql: String) async throws {
+            do { _ = try await connection.query(sql, []) } catch { throw Self.map(error) }
+        }
+
+        func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+            let data: [SQLiteData] = binds.map {
+                switch $0 {
+                case .null: .null
+                case .int(let v): .integer(Int(v))
+                case .text(let s): .text(s)
+                }
+            }
+            do {
+                let rows = try await connection.query(Self.numbered(sql), data)
+                return rows.map { row in
+                    SQLRow(row.columns.map { column in
+                        switch column.data {
+                        case .integer(let v): .int(Int64(v))
+                        case .text(let s): .text(s)
+                        case .float(let d): .int(Int64(d))
+                        case .blob(let buffer): .text(String(buffer: buffer))
+                        case .null: .null
+                        }
+                    })
+                }
+            } catch {
+                throw Self.map(error)
+            }
+        }
+
+        /// `$1` → `?1`: SQLite's numbered parameters, bound by position.
+        static func numbered(_ sql: String) -> String {
+            var out = ""
+            out.reserveCapacity(sql.utf8.count)
+            var previous: Character = " "
+            for character in sql {
+                if character == "$", previous != "'" { out.append("?") } else { out.append(character) }
+                previous = character
+            }
+            return out
+        }
+
+        static func map(_ error: any Error) -> StoreError {
+            let text = "\(error)"
+            if text.contains("UNIQUE constraint failed") { return StoreError(.uniqueViolation, detail: text) }
+            if text.contains("database is locked") { return StoreError(.unavailable, detail: text) }
+            return StoreError(.internalError, detail: text)
+        }
+    }
+}
+
+/// A FIFO async mutex: one holder at a time, waiters resumed in arrival order.
+final class AsyncGate: Sendable {
+    private struct State {
+        var held = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+    private let state = SendableMutex(State())
+
+    func withLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        await acquire()
+        defer { release() }
+        return try await body()
+    }
+
+    private func acquire() async {
+        await withCheckedContinuation { continuation in
+            let acquired = state.withLock { state -> Bool in
+                if state.held {
+                    state.waiters.append(continuation)
+                    return false
+                }
+                state.held = true
+                return true
+            }
+            if acquired { continuation.resume() }
+        }
+    }
+
+    private func release() {
+        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            if state.waiters.isEmpty {
+                state.held = false
+                return nil
+            }
+            return state.waiters.removeFirst()
+        }
+        next?.resume()
+    }
+}

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MarqueePubSub
+import MarqueeRPC
+import MarqueeServices
+import MarqueeStore
+import ServiceLifecycle
+
+/// `marquee service NAME`: one service (or `all`) as a gRPC server over HTTP/2.
+struct ServiceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "service",
+        abstract: "Run a domain service as a gRPC server.",
+        discussion: """
+            NAME is one of: all, \(ServiceCatalog.names.map(\.name).joined(separator: ", ")).
+            Configured by environment variables: DATABASE_URL (PostgreSQL; unset = SQLite file \
+            MARQUEE_SQLITE_PATH, default marquee.sqlite), JWT_SECRET, JWT_ACCESS_TTL_SECONDS, \
+            JWT_REFRESH_TTL_SECONDS, MARQUEE_BCRYPT_COST, MARQUEE_ORDER_HOLD_SECONDS, LOG_LEVEL.
+            """)
+
+    @Argument(help: "The service to run, or 'all'.")
+    var name: String
+
+    @Option(help: "Address to listen on.")
+    var host = "0.0.0.0"
+
+    @Option(help: "Port to listen on (default: MARQUEE_GRPC_PORT or 50051).")
+    var port: Int?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let logger = makeLogger("marquee.service.\(name)", environment)
+        let port = port ?? environment["MARQUEE_GRPC_PORT"].flatMap(Int.init) ?? 50051
+        try await withRuntime(environment: environment, logger: logger) { env in
+            let server = try ServiceCatalog.server([name], env: env, listener: .http2(host: host, port: port))
+            var services: [any Service] = [server]
+            if name == "all" || name == "orders" { services.append(OrderExpiryService(env: env)) }
+            logger.info("serving gRPC", metadata: ["service": "\(name)", "address": "\(host):\(port)", "store": "\(env.database.engine)"])
+            return services
+        }
+    }
+}
+
+/// `marquee migrate`: applies the store's migrations and exits.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Apply the store's schema migrations (DATABASE_URL or the SQLite file).")
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let logger = makeLogger("marquee.migrate", environment)
+        try await withStore(environment: environment, logger: logger) { database in
+            let applied = try await Migrations.apply(to: database, logger: logger)
+            writeLine(Array("applied \(applied.count) migration(s) to \(database.engine)".utf8))
+        }
+    }
+}
+
+/// `marquee admin create`: creates (or promotes) an administrator.
+struct AdminCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "admin", abstract: "Manage administrators.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an administrator, or grant ADMIN to an existing user.")
+
+        @Option(help: "Email address.") var email: String
+        @Option(help: "Password (at least 8 characters).") var password: String
+
+        func run() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            let logger = makeLogger("marquee.admin", environment)
+            try await withStore(environment: environment, logger: logger) { database in
+                try await Migrations.apply(to: database, logger: logger)
+                let env = await ServiceEnvironment(
+                    database: database, pubsub: InProcessPubSub(), settings: try ServiceSettings.fromEnvironment(environment), logger: logger)
+                let id = try await AuthService.createAdmin(env: env, email: email, password: password)
+                writeLine(Array("admin \(id)".utf8))
+            }
+        }
+    }
+}
+
+/// Opens the store, keeps its background work running while `body` runs, closes it.
+func withStore<T: Sendable>(
+    environment: [String: String], logger: Logger, _ body: @Sendable @escaping (any SQLDatabase) async throws -> T
+) async throws -> T {
+    let database = try await openStore(environment: environment, logger: logger)
+    return try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask { await database.run(); return nil }
+        group.addTask { try await body(database) }
+        defer { group.cancelAll() }
+        while let result = try await group.next() {
+            if let result { return result }
+        }
+        throw CancellationError()
+    }
+}
+
+/// Opens the store, migrates it, builds the service environment, and runs the
+/// services `body` returns (plus the store) in one ServiceGroup until SIGTERM/SIGINT.
+func withRuntime(
+    environment: [String: String], logger: Logger,
+    _ body: @Sendable @escaping (ServiceEnvironment) async throws -> [any Service]
+) async throws {
+    let settings = try ServiceSettings.fromEnvironment(environment)
+    if environment["JWT_SECRET"] == nil {
+        logger.warning("JWT_SECRET is not set: using a random secret; tokens will not survive a restart")
+    }
+    let database = try await openStore(environment: environment, logger: logger)
+    let storeService = StoreService(database: database)
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await storeService.run() }
+        try await Migrations.apply(to: database, logger: logger)
+        let env = await ServiceEnvironment(database: database, pubsub: InProcessPubSub(), settings: settings, logger: logger)
+        let services = try await body(env)
+        let serviceGroup = ServiceGroup(
+            configuration: .init(services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await serviceGroup.run()
+        group.cancelAll()
+    }
+    await database.close()
+}
+
+/// Keeps a store's background work (the PostgreSQL pool) running.
+struct StoreService: Service {
+    let database: any SQLDatabase
+    func run() async throws { await database.run() }
+}
+
+/// A logger at `LOG_LEVEL` (default info) on standard error.
+func makeLogger(_ label: String, _ environment: [String: String]) -> Logger {
+    var logger = Logger(label: label)
+    logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    return logger
+}

@@ -45,16 +45,23 @@ public struct ServerContextInterceptor: ServerInterceptor {
             return response
         } catch let error as RPCError {
             logger.debug("call failed", metadata: ["code": "\(error.code)"])
-            throw error
+            throw Self.tagged(error, requestID)
         } catch let error as any RPCErrorConvertible & Error {
             logger.debug("call failed", metadata: ["code": "\(error.rpcErrorCode)"])
-            throw error
+            throw Self.tagged(RPCError(error), requestID)
         } catch is CancellationError {
-            throw RPCError(code: .cancelled, message: "the call was cancelled (deadline or client)")
+            throw Self.tagged(RPCError(code: .cancelled, message: "the call was cancelled (deadline or client)"), requestID)
         } catch {
             logger.error("internal error", metadata: ["error": "\(String(reflecting: error))"])
-            throw RPCError(code: .internalError, message: "internal error (request \(requestID))")
+            throw Self.tagged(RPCError(code: .internalError, message: "internal error (request \(requestID))"), requestID)
         }
+    }
+
+    /// Errors carry the request id in their trailing metadata too.
+    static func tagged(_ error: RPCError, _ requestID: String) -> RPCError {
+        var error = error
+        error.metadata.addString(requestID, forKey: MetadataKey.requestID)
+        return error
     }
 }
 

@@ -42,8 +42,9 @@ enum Check {
 
     /// The page size (default 20, 1…100) and the decoded cursor.
     static func page(_ page: Marquee_V1_PageRequest) throws -> (first: Int, after: (Int64, String)?) {
-        let first = page.first == 0 ? 20 : Int(page.first)
-        guard (1...100).contains(first) else { throw ServiceError.invalid("page.first", "must be between 1 and 100") }
+        guard page.first >= 0 else { throw ServiceError.invalid("page.first", "must not be negative") }
+        // 0 = the default page; larger than 100 is clamped to 100.
+        let first = page.first == 0 ? 20 : min(100, Int(page.first))
         guard !page.after.isEmpty else { return (first, nil) }
         guard let cursor = Cursor.decode(page.after) else { throw ServiceError.invalid("page.after", "is not a valid cursor") }
         return (first, cursor)

@@ -70,18 +70,22 @@ public struct EventService: Marquee_V1_EventService.SimpleServiceProtocol {
     public func publishEvent(request: Marquee_V1_EventIdRequest, context: ServerContext) async throws -> Marquee_V1_Event {
         let caller = try requireRole("ORGANIZER")
         return try await mutate(id: try Check.id(request.id, "id"), caller: caller) { event in
-            guard event.status == Self.draft || event.status == Self.published else {
+            guard event.status == Self.draft else {
                 throw ServiceError.failedPrecondition("a \(Self.statusName(event.status)) event cannot be published")
             }
             event.status = Self.published
+        } precondition: { conn, event in
+            guard try await !EventRepository.ticketTypes(conn, eventIDs: [event.id]).isEmpty else {
+                throw ServiceError.failedPrecondition("add a ticket type before publishing the event")
+            }
         }
     }
 
     public func cancelEvent(request: Marquee_V1_EventIdRequest, context: ServerContext) async throws -> Marquee_V1_Event {
         let caller = try requireRole("ORGANIZER")
         return try await mutate(id: try Check.id(request.id, "id"), caller: caller) { event in
-            guard event.status != Self.completed else {
-                throw ServiceError.failedPrecondition("a completed event cannot be cancelled")
+            guard event.status == Self.draft || event.status == Self.published else {
+                throw ServiceError.failedPrecondition("a \(Self.statusName(event.status)) event cannot be cancelled")
             }
             event.status = Self.cancelled
         }
@@ -106,9 +110,7 @@ public struct EventService: Marquee_V1_EventService.SimpleServiceProtocol {
             id: Identifier.make(), eventID: eventID, name: name, priceMinor: request.price.amountMinor, currency: currency,
             capacity: Int64(request.capacity), reserved: 0, perOrderLimit: Int64(limit), salesStart: start, salesEnd: end)
         let event = try await env.transaction { conn -> Marquee_V1_Event in
-            guard let event = try await EventRepository.byID(conn, eventID), Self.canManage(event, caller) else {
-                throw ServiceError.notFound("event")
-            }
+            let event = try await Self.managed(conn, eventID, caller)
             guard event.status == Self.draft || event.status == Self.published else {
                 throw ServiceError.failedPrecondition("tickets cannot be added to a \(Self.statusName(event.status)) event")
             }
@@ -202,16 +204,28 @@ public struct EventService: Marquee_V1_EventService.SimpleServiceProtocol {
     }
 
     /// Loads an event the caller manages, applies `change`, writes it, publishes `event.updated`.
-    private func mutate(id: String, caller: Caller, _ change: @escaping @Sendable (inout EventRecord) throws -> Void) async throws -> Marquee_V1_Event {
+    private func mutate(
+        id: String, caller: Caller, _ change: @escaping @Sendable (inout EventRecord) throws -> Void,
+        precondition: @escaping @Sendable (any SQLConnection, EventRecord) async throws -> Void = { _, _ in }
+    ) async throws -> Marquee_V1_Event {
         let event = try await env.transaction { conn -> Marquee_V1_Event in
-            guard var event = try await EventRepository.byID(conn, id), Self.canManage(event, caller) else {
-                throw ServiceError.notFound("event")
-            }
+            var event = try await Self.managed(conn, id, caller)
             try change(&event)
+            try await precondition(conn, event)
             try await EventRepository.update(conn, event)
             return Convert.event(event, ticketTypes: try await EventRepository.ticketTypes(conn, eventIDs: [id]))
         }
         await env.publish(Convert.bytes(event), to: Topic.eventUpdated(eventID: id))
+        return event
+    }
+
+    /// An event the caller manages: NOT_FOUND when it does not exist or is someone
+    /// else's draft, PERMISSION_DENIED when it is someone else's public event.
+    static func managed(_ conn: any SQLConnection, _ id: String, _ caller: Caller) async throws -> EventRecord {
+        guard let event = try await EventRepository.byID(conn, id), isVisible(event, to: caller) else {
+            throw ServiceError.notFound("event")
+        }
+        guard canManage(event, caller) else { throw ServiceError.permissionDenied("only the event's organiser can change it") }
         return event
     }
 

@@ -95,16 +95,17 @@ public struct OrderService: Marquee_V1_OrderService.SimpleServiceProtocol {
     public func getOrder(request: Marquee_V1_GetOrderRequest, context: ServerContext) async throws -> Marquee_V1_Order {
         let caller = try requireCaller()
         let id = try Check.id(request.id, "id")
-        guard let order = try await env.transaction({ conn in try await OrderRepository.byID(conn, id) }),
-              Self.canSee(order, caller) else { throw ServiceError.notFound("order") }
+        guard let order = try await env.transaction({ conn in try await Self.visible(conn, [id], caller).first }) else {
+            throw ServiceError.notFound("order")
+        }
         return Convert.order(order)
     }
 
     public func batchGetOrders(request: Marquee_V1_BatchGetOrdersRequest, context: ServerContext) async throws -> Marquee_V1_BatchGetOrdersResponse {
         let caller = try requireCaller()
         let ids = try Check.ids(request.ids, "ids")
-        let orders = try await env.transaction { conn in try await OrderRepository.byIDs(conn, ids) }
-        return .with { $0.orders = orders.filter { Self.canSee($0, caller) }.map(Convert.order) }
+        let orders = try await env.transaction { conn in try await Self.visible(conn, ids, caller) }
+        return .with { $0.orders = orders.map(Convert.order) }
     }
 
     public func listMyOrders(request: Marquee_V1_ListMyOrdersRequest, context: ServerContext) async throws -> Marquee_V1_ListOrdersResponse {
@@ -121,7 +122,7 @@ public struct OrderService: Marquee_V1_OrderService.SimpleServiceProtocol {
         let caller = try requireCaller()
         let id = try Check.id(request.id, "id")
         let order = try await env.transaction { conn -> OrderRecord in
-            guard let order = try await OrderRepository.byID(conn, id), Self.canSee(order, caller) else {
+            guard let order = try await OrderRepository.byID(conn, id), order.userID == caller.userID || caller.isAdmin else {
                 throw ServiceError.notFound("order")
             }
             guard order.status == Self.pending else {
@@ -175,8 +176,18 @@ public struct OrderService: Marquee_V1_OrderService.SimpleServiceProtocol {
         return count
     }
 
-    /// Owners see their orders; administrators see all. Anyone else gets NOT_FOUND.
+    /// Owners see their orders, organisers the orders of their events, administrators
+    /// all; to anyone else an order does not exist (NOT_FOUND: ids do not leak).
     static func canSee(_ order: OrderRecord, _ caller: Caller) -> Bool {
         order.userID == caller.userID || caller.isAdmin
+    }
+
+    /// The orders among `ids` that the caller may see.
+    static func visible(_ conn: any SQLConnection, _ ids: [String], _ caller: Caller) async throws -> [OrderRecord] {
+        let orders = try await OrderRepository.byIDs(conn, ids)
+        let foreign = Set(orders.filter { !canSee($0, caller) }.map(\.eventID))
+        let managed = foreign.isEmpty ? [] : Set(
+            try await EventRepository.byIDs(conn, Array(foreign)).filter { EventService.canManage($0, caller) }.map(\.id))
+        return orders.filter { canSee($0, caller) || managed.contains($0.eventID) }
     }
 }

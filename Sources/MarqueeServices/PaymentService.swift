@@ -86,6 +86,7 @@ public struct PaymentService: Marquee_V1_PaymentService.SimpleServiceProtocol {
             let event = try await EventRepository.byID(conn, order.eventID)
             let organizer = event.map { EventService.canManage($0, caller) } ?? false
             guard OrderService.canSee(order, caller) || organizer else { throw ServiceError.notFound("order") }
+            guard organizer else { throw ServiceError.permissionDenied("refunds are made by the event's organiser") }
             guard let payment = try await PaymentRepository.byOrderIDs(conn, [orderID]).first else {
                 throw ServiceError.failedPrecondition("the order has not been paid")
             }
@@ -118,7 +119,7 @@ public struct PaymentService: Marquee_V1_PaymentService.SimpleServiceProtocol {
         let caller = try requireCaller()
         let ids = try Check.ids(request.orderIds, "order_ids")
         let payments = try await env.transaction { conn -> [PaymentRecord] in
-            let visible = try await OrderRepository.byIDs(conn, ids).filter { OrderService.canSee($0, caller) }.map(\.id)
+            let visible = try await OrderService.visible(conn, ids, caller).map(\.id)
             return try await PaymentRepository.byOrderIDs(conn, visible)
         }
         return .with { $0.payments = payments.map(Convert.payment) }

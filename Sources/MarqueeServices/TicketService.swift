@@ -29,7 +29,7 @@ public struct TicketService: Marquee_V1_TicketService.SimpleServiceProtocol {
         let caller = try requireCaller()
         let ids = try Check.ids(request.orderIds, "order_ids")
         let tickets = try await env.transaction { conn -> [TicketRecord] in
-            let visible = try await OrderRepository.byIDs(conn, ids).filter { OrderService.canSee($0, caller) }.map(\.id)
+            let visible = try await OrderService.visible(conn, ids, caller).map(\.id)
             return try await TicketRepository.byOrderIDs(conn, visible)
         }
         return .with { $0.tickets = tickets.map(message) }
@@ -41,7 +41,7 @@ public struct TicketService: Marquee_V1_TicketService.SimpleServiceProtocol {
         guard let (ticketID, code) = env.tokens.verifyQR(request.qrPayload) else {
             throw ServiceError.invalid("qr_payload", "is not a genuine Marquee ticket")
         }
-        let eventID = request.eventID
+        let eventID = try Check.id(request.eventID, "event_id")
         let now = Clock.nowMicros()
         let ticket = try await env.transaction { conn -> TicketRecord in
             guard let ticket = try await TicketRepository.byID(conn, ticketID), ticket.code == code else {
@@ -52,7 +52,7 @@ public struct TicketService: Marquee_V1_TicketService.SimpleServiceProtocol {
             guard caller.isAdmin || caller.has("STAFF") || organizer else {
                 throw ServiceError.permissionDenied("checking tickets in requires the STAFF role")
             }
-            if !eventID.isEmpty, eventID != ticket.eventID {
+            if eventID != ticket.eventID {
                 throw ServiceError.failedPrecondition("this ticket is for another event")
             }
             switch ticket.status {

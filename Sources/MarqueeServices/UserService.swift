@@ -28,9 +28,11 @@ public struct UserService: Marquee_V1_UserService.SimpleServiceProtocol {
 
     public func updateProfile(request: Marquee_V1_UpdateProfileRequest, context: ServerContext) async throws -> Marquee_V1_User {
         let caller = try requireCaller()
-        let name = try Check.text(request.displayName, "display_name", max: 100)
+        // proto3 cannot tell an unset field from an empty one: empty means "unchanged".
+        let name = request.displayName.isEmpty ? nil : try Check.text(request.displayName, "display_name", max: 100)
         guard let user = try await env.transaction({ conn in
-            try await UserRepository.updateDisplayName(conn, id: caller.userID, displayName: name)
+            guard let name else { return try await UserRepository.byIDs(conn, [caller.userID]).first }
+            return try await UserRepository.updateDisplayName(conn, id: caller.userID, displayName: name)
         }) else { throw ServiceError.notFound("user") }
         return Convert.user(user)
     }

@@ -6,16 +6,39 @@ public enum AnalyticsRepository {
         public var revenueMinor: Int64
     }
 
-    /// Seats sold (in paid orders) and their revenue per ticket type of an event.
+    /// Seats sold (in paid orders) and their revenue per ticket type of an event,
+    /// net of partial refunds (a refund is shared among an order's items by value,
+    /// the remainder of the division going to its last item).
     public static func sales(_ conn: any SQLConnection, eventID: String, paid: Int64) async throws -> [TicketTypeSales] {
-        try await conn.query(
+        let rows = try await conn.query(
             """
-            SELECT i.ticket_type_id, CAST(COALESCE(SUM(i.quantity), 0) AS BIGINT),
-              CAST(COALESCE(SUM(i.quantity * i.unit_price_minor), 0) AS BIGINT)
-            FROM order_items i JOIN orders o ON o.id = i.order_id
-            WHERE o.event_id = $1 AND o.status = $2 GROUP BY i.ticket_type_id
-            """, .text(eventID), .int(paid)
-        ).map { TicketTypeSales(ticketTypeID: $0.text(0), sold: $0.int(1), revenueMinor: $0.int(2)) }
+            SELECT o.id, o.refunded_minor, o.total_minor, i.ticket_type_id, i.quantity, i.unit_price_minor
+            FROM orders o JOIN order_items i ON i.order_id = o.id
+            WHERE o.event_id = $1 AND o.status = $2 ORDER BY o.id, i.position
+            """, .text(eventID), .int(paid))
+        var byType: [String: TicketTypeSales] = [:]
+        var order: [String] = []
+        var index = 0
+        while index < rows.count {
+            let orderID = rows[index].text(0), refunded = rows[index].int(1), total = rows[index].int(2)
+            var end = index
+            while end < rows.count, rows[end].text(0) == orderID { end += 1 }
+            var refundLeft = refunded
+            for position in index..<end {
+                let row = rows[position]
+                let gross = row.int(4) * row.int(5)
+                let share = position == end - 1 ? refundLeft : (total > 0 ? refunded * gross / total : 0)
+                refundLeft -= share
+                let type = row.text(3)
+                if byType[type] == nil { order.append(type) }
+                var sales = byType[type] ?? TicketTypeSales(ticketTypeID: type, sold: 0, revenueMinor: 0)
+                sales.sold += row.int(4)
+                sales.revenueMinor += gross - share
+                byType[type] = sales
+            }
+            index = end
+        }
+        return order.compactMap { byType[$0] }
     }
 
     public static func checkedIn(_ conn: any SQLConnection, eventID: String, checkedIn: Int64) async throws -> Int64 {

@@ -19,7 +19,7 @@ public enum NotificationRepository {
         try await paginate(
             conn, select: "SELECT \(columns) FROM notifications",
             conditions: ["user_id = $1"] + (unreadOnly ? ["is_read = 0"] : []), binds: [.text(userID)],
-            sortColumn: "created_at", first: first, after: after, map: notification, key: { ($0.createdAt, $0.id) })
+            sortColumn: "created_at", descending: true, first: first, after: after, map: notification, key: { ($0.createdAt, $0.id) })
     }
 
     /// Marks a user's notification read; nil when it is not theirs or does not exist.

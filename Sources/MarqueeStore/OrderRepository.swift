@@ -47,11 +47,12 @@ public enum OrderRepository {
         try await byIDs(conn, [id]).first
     }
 
-    /// A user's orders, newest last (by creation).
+    /// A user's orders, newest first.
     public static func list(_ conn: any SQLConnection, userID: String, first: Int, after: (Int64, String)?) async throws -> Page<OrderRecord> {
         var page = try await paginate(
             conn, select: "SELECT \(columns) FROM orders", conditions: ["user_id = $1"], binds: [.text(userID)],
-            sortColumn: "created_at", first: first, after: after, map: order, key: { ($0.createdAt, $0.id) })
+            sortColumn: "created_at", descending: true, first: first, after: after, map: order,
+            key: { ($0.createdAt, $0.id) })
         page.items = try await withItems(conn, page.items)
         return page
     }

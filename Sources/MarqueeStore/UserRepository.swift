@@ -108,7 +108,7 @@ public func placeholders(_ count: Int, after offset: Int = 0) -> String {
 /// whether more follow and the total matching the conditions.
 func paginate<Item>(
     _ conn: any SQLConnection, select: String, conditions: [String], binds: [SQLValue],
-    sortColumn: String, idColumn: String = "id", first: Int, after: (Int64, String)?,
+    sortColumn: String, idColumn: String = "id", descending: Bool = false, first: Int, after: (Int64, String)?,
     map: (SQLRow) -> Item, key: (Item) -> (Int64, String)
 ) async throws -> Page<Item> {
     let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
@@ -120,12 +120,15 @@ func paginate<Item>(
         pageBinds.append(.int(after.0))
         pageBinds.append(.text(after.1))
         let n = pageBinds.count
-        pageConditions.append("(\(sortColumn) > $\(n - 1) OR (\(sortColumn) = $\(n - 1) AND \(idColumn) > $\(n)))")
+        let beyond = descending ? "<" : ">"
+        pageConditions.append(
+            "(\(sortColumn) \(beyond) $\(n - 1) OR (\(sortColumn) = $\(n - 1) AND \(idColumn) \(beyond) $\(n)))")
     }
     let pageFilter = pageConditions.isEmpty ? "" : " WHERE " + pageConditions.joined(separator: " AND ")
     pageBinds.append(.int(Int64(first + 1)))
     let rows = try await conn.query(
-        "\(select)\(pageFilter) ORDER BY \(sortColumn), \(idColumn) LIMIT $\(pageBinds.count)", pageBinds)
+        "\(select)\(pageFilter) ORDER BY \(sortColumn)\(descending ? " DESC" : ""), \(idColumn)\(descending ? " DESC" : "") LIMIT $\(pageBinds.count)",
+        pageBinds)
     let items = rows.prefix(first).map(map)
     let endCursor = items.last.map { let (k, id) = key($0); return Cursor.encode(k, id) } ?? ""
     return Page(items: Array(items), hasNextPage: rows.count > first, endCursor: endCursor, totalCount: Int(total))

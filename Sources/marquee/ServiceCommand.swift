@@ -87,15 +87,19 @@ func withStore<T: Sendable>(
     environment: [String: String], logger: Logger, _ body: @Sendable @escaping (any SQLDatabase) async throws -> T
 ) async throws -> T {
     let database = try await openStore(environment: environment, logger: logger)
-    return try await withThrowingTaskGroup(of: T?.self) { group in
+    let outcome: Result<T, any Error> = await withTaskGroup(of: Result<T, any Error>?.self) { group in
         group.addTask { await database.run(); return nil }
-        group.addTask { try await body(database) }
+        group.addTask {
+            do { return .success(try await body(database)) } catch { return .failure(error) }
+        }
         defer { group.cancelAll() }
-        while let result = try await group.next() {
+        while let result = await group.next() {
             if let result { return result }
         }
-        throw CancellationError()
+        return .failure(CancellationError())
     }
+    await database.close()
+    return try outcome.get()
 }
 
 /// Opens the store, migrates it, builds the service environment, and runs the

@@ -146,16 +146,18 @@ def unique_email(prefix: str = "user") -> str:
 
 # --------------------------------------------------------------------------- errors
 
-_SQL_LEAK = re.compile(
-    r"\bselect\b.+\bfrom\b|\binsert\s+into\b|\bupdate\s+\w+\s+set\b|\bdelete\s+from\b"
-    r"|sqlstate|sqlite|postgres|psql|\bunique constraint\b|constraint failed"
-    r"|violates\b.*\bconstraint\b|duplicate key value|syntax error at|\bpq:",
-    re.IGNORECASE,
-)
+# SQL keywords as queries spell them, and what SQLite / PostgreSQL drivers put in their errors.
+_SQL_STATEMENT = re.compile(r"\bSELECT\b.+\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b"
+                            r"|\bRETURNING\b|\bWHERE\b.+=\s*(\?|\$\d)")
+_STORE_ERROR = re.compile(r"sqlstate|sqlite|postgres|psqlerror|\bpq:|unique constraint|constraint failed"
+                          r"|violates\b.*\bconstraint\b|duplicate key value|syntax error at or near"
+                          r"|no such (table|column)|relation \"", re.IGNORECASE)
 
 
 def assert_no_sql(details: str | None) -> None:
-    assert not _SQL_LEAK.search(details or ""), f"error message leaks SQL/store details: {details!r}"
+    text = details or ""
+    assert not (_SQL_STATEMENT.search(text) or _STORE_ERROR.search(text)), (
+        f"error message leaks SQL/store details: {text!r}")
 
 
 class _Caught:
@@ -172,11 +174,11 @@ class _Caught:
 
 @contextlib.contextmanager
 def raises(codes: grpc.StatusCode | Iterable[grpc.StatusCode], *, field: str | None = None,
-           field_prefix: str | None = None, contains: str | None = None):
+           field_prefix: str | tuple[str, ...] | None = None, contains: str | None = None):
     """Expects the block to fail with a gRPC status among `codes`.
 
     `field`: the details must start with "<field>: ".  `field_prefix`: the field part
-    (before the first ": ") must start with it.  `contains`: case-insensitive substring.
+    (before the first ": ") must start with it (or with one of a tuple of prefixes).  `contains`: case-insensitive substring.
     Every error message is also checked not to leak SQL.
     """
     allowed = {codes} if isinstance(codes, grpc.StatusCode) else set(codes)

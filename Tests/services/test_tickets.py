@@ -117,10 +117,16 @@ def test_tampered_payload_is_invalid_argument(kit, api, attendee, staff, event, 
     assert check_in(api, ticket, event.id, staff).ticket.status == CHECKED_IN
 
 
-def test_missing_fields_are_invalid_argument(kit, api, attendee, staff, event, bought):
+def test_missing_payload_is_invalid_argument(kit, api, attendee, staff, event, bought):
     _, (ticket, _) = bought
     with raises(Code.INVALID_ARGUMENT, field="qr_payload"):
         check_in(api, "", event.id, staff)
+    assert status_of(kit, attendee, ticket) == VALID
+
+
+def test_missing_event_id_is_invalid_argument(kit, api, attendee, staff, event, bought):
+    """The door scanner must say which event it admits to; otherwise any event's ticket would pass."""
+    _, (ticket, _) = bought
     with raises(Code.INVALID_ARGUMENT, field="event_id"):
         check_in(api, ticket, "", staff)
     assert status_of(kit, attendee, ticket) == VALID
@@ -129,7 +135,7 @@ def test_missing_fields_are_invalid_argument(kit, api, attendee, staff, event, b
 def test_ticket_of_another_event_is_not_admitted(kit, api, attendee, staff, organizer, event, bought):
     _, (ticket, _) = bought
     other = kit.create_event(organizer)
-    with raises({Code.FAILED_PRECONDITION, Code.INVALID_ARGUMENT}):
+    with raises({Code.FAILED_PRECONDITION, Code.INVALID_ARGUMENT, Code.NOT_FOUND}):
         check_in(api, ticket, other.id, staff)
     assert status_of(kit, attendee, ticket) == VALID
 

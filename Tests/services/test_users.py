@@ -38,11 +38,6 @@ def test_get_user_without_id_is_invalid_argument(api, attendee):
         get_user(api, "", attendee)
 
 
-def test_get_user_without_token_is_unauthenticated(api, attendee):
-    with raises(Code.UNAUTHENTICATED):
-        api.users.GetUser(users_pb2.GetUserRequest(id=attendee.id))
-
-
 def test_batch_get_users_keeps_request_order_and_skips_unknown(api, kit, attendee):
     a, b = kit.attendee(), kit.attendee()
     reply = api.users.BatchGetUsers(users_pb2.BatchGetUsersRequest(ids=[b.id, "usr_unknown", a.id]),

@@ -60,6 +60,7 @@ public enum EventRepository {
     public static func byIDs(_ conn: any SQLConnection, _ ids: [String]) async throws -> [EventRecord] {
         guard !ids.isEmpty else { return [] }
         return try await conn.query("\(select) WHERE e.id IN (\(placeholders(ids.count)))", ids.map { .text($0) }).map(event)
+            .inRequestOrder(ids, \.id)
     }
 
     public static func slugExists(_ conn: any SQLConnection, _ slug: String) async throws -> Bool {

@@ -40,7 +40,7 @@ public enum OrderRepository {
         guard !ids.isEmpty else { return [] }
         return try await withItems(conn, conn.query(
             "SELECT \(columns) FROM orders WHERE id IN (\(placeholders(ids.count)))", ids.map { .text($0) }
-        ).map(order))
+        ).map(order).inRequestOrder(ids, \.id))
     }
 
     public static func byID(_ conn: any SQLConnection, _ id: String) async throws -> OrderRecord? {

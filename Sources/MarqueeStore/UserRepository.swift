@@ -24,6 +24,7 @@ public enum UserRepository {
         guard !ids.isEmpty else { return [] }
         let list = placeholders(ids.count)
         return try await conn.query("SELECT \(columns) FROM users WHERE id IN (\(list))", ids.map { .text($0) }).map(user)
+            .inRequestOrder(ids, \.id)
     }
 
     public static func updateDisplayName(_ conn: any SQLConnection, id: String, displayName: String) async throws -> UserRecord? {
@@ -96,6 +97,15 @@ public enum UserRepository {
         }
         try await revokeFamily(conn, familyID: row.text(0), now: now)
         return true
+    }
+}
+
+extension Array {
+    /// The records ordered as their ids were asked for (batch reads answer in request order).
+    func inRequestOrder(_ ids: [String], _ id: (Element) -> String) -> [Element] {
+        var position: [String: Int] = [:]
+        for (index, key) in ids.enumerated() where position[key] == nil { position[key] = index }
+        return sorted { (position[id($0)] ?? Int.max) < (position[id($1)] ?? Int.max) }
     }
 }
 

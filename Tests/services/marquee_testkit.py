@@ -693,6 +693,18 @@ class Kit:
         assert reply.status == SERVING
 
 
+def awkward_order(ids_in_creation_order: Sequence[str]) -> list[str]:
+    """The ids in an order that is neither their creation order nor sorted by id (either
+    way round), so an answer that merely looks ordered by chance is caught."""
+    assert len(ids_in_creation_order) >= 4
+    order = sorted(ids_in_creation_order, reverse=True)
+    order = order[1:] + order[:1]  # never ascending nor descending by id
+    if order == list(ids_in_creation_order):
+        order = order[2:] + order[:2]
+    assert order not in (list(ids_in_creation_order), sorted(order), sorted(order, reverse=True))
+    return order
+
+
 def run_concurrently(calls: Sequence[Callable[[], grpc.Future]]):
     """Starts every call (each returns a grpc.Future) before waiting for any; returns outcomes."""
     started = [call() for call in calls]

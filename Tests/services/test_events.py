@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from marquee_testkit import (Code, assert_money, common_pb2, eur, events_pb2, now, raises, to_dt, ts, ts_in,
-                             uid)
+from marquee_testkit import (Code, assert_money, awkward_order, common_pb2, eur, events_pb2, now, raises, to_dt, ts,
+                             ts_in, uid)
 
 DRAFT = events_pb2.EVENT_STATUS_DRAFT
 PUBLISHED = events_pb2.EVENT_STATUS_PUBLISHED
@@ -231,12 +231,12 @@ def test_get_event_without_key_is_invalid_argument(api, attendee):
 
 
 def test_batch_get_events_returns_visible_ones_in_order(api, kit, organizer, organizer2, attendee):
-    a = kit.create_event(organizer)
-    b = kit.create_event(organizer2)
+    published = [kit.create_event(organizer if i % 2 else organizer2).id for i in range(5)]
     draft = kit.create_event(organizer2, publish=False)
+    wanted = awkward_order(published)
     reply = api.events.BatchGetEvents(events_pb2.BatchGetEventsRequest(
-        ids=[b.id, "evt_unknown", draft.id, a.id]), token=attendee)
-    assert [e.id for e in reply.events] == [b.id, a.id]
+        ids=wanted[:2] + ["evt_unknown", draft.id] + wanted[2:]), token=attendee)
+    assert [e.id for e in reply.events] == wanted
 
 
 def test_batch_get_ticket_types_and_venues(api, kit, organizer, attendee):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from marquee_testkit import (ROLE_ADMIN, ROLE_ATTENDEE, ROLE_ORGANIZER, ROLE_STAFF, Code, auth_pb2,
-                             common_pb2, raises, users_pb2)
+                             awkward_order, common_pb2, raises, users_pb2)
 
 
 def get_user(api, user_id, token):
@@ -39,11 +39,12 @@ def test_get_user_without_id_is_invalid_argument(api, attendee):
 
 
 def test_batch_get_users_keeps_request_order_and_skips_unknown(api, kit, attendee):
-    a, b = kit.attendee(), kit.attendee()
-    reply = api.users.BatchGetUsers(users_pb2.BatchGetUsersRequest(ids=[b.id, "usr_unknown", a.id]),
+    users = {u.id: u for u in (kit.attendee() for _ in range(5))}
+    wanted = awkward_order(list(users))
+    reply = api.users.BatchGetUsers(users_pb2.BatchGetUsersRequest(ids=wanted[:2] + ["usr_unknown"] + wanted[2:]),
                                     token=attendee)
-    assert [u.id for u in reply.users] == [b.id, a.id]
-    assert [u.display_name for u in reply.users] == [b.display_name, a.display_name]
+    assert [u.id for u in reply.users] == wanted
+    assert [u.display_name for u in reply.users] == [users[i].display_name for i in wanted]
 
 
 def test_update_profile_changes_display_name(api, attendee):

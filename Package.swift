@@ -7,6 +7,11 @@ let package = Package(
     products: [
         .executable(name: "marquee", targets: ["marquee"]),
         .library(name: "MarqueeGraphQL", targets: ["MarqueeGraphQL"]),
+        .library(name: "MarqueeProto", targets: ["MarqueeProto"]),
+        .library(name: "MarqueeRPC", targets: ["MarqueeRPC"]),
+        .library(name: "MarqueeStore", targets: ["MarqueeStore"]),
+        .library(name: "MarqueePubSub", targets: ["MarqueePubSub"]),
+        .library(name: "MarqueeServices", targets: ["MarqueeServices"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The GraphQL engine: language, type system, validation, execution,
@@ -80,10 +87,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The public API: GraphQL over HTTP (Hummingbird), resolved through the
+        // services' gRPC clients with per-request DataLoaders; auth, limits, explorer.
+        .target(
+            name: "MarqueeGateway",
+            dependencies: [
+                "MarqueeGraphQL", "MarqueeRPC", "MarqueeProto", "MarqueePubSub",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "marquee",
             dependencies: [
-                "MarqueeGraphQL", "MarqueeRPC", "MarqueeStore", "MarqueePubSub", "MarqueeServices",
+                "MarqueeGraphQL", "MarqueeRPC", "MarqueeStore", "MarqueePubSub", "MarqueeServices", "MarqueeGateway",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -99,6 +121,15 @@ let package = Package(
         .testTarget(
             name: "MarqueeRPCTests",
             dependencies: ["MarqueeRPC", "MarqueeProto", .product(name: "GRPCCore", package: "grpc-swift-2")]
+        ),
+        .testTarget(
+            name: "MarqueeGatewayTests",
+            dependencies: [
+                "MarqueeGateway", "MarqueeGraphQL", "MarqueeRPC", "MarqueeServices", "MarqueeStore", "MarqueePubSub",
+                "MarqueeProto",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "MarqueeServicesTests",

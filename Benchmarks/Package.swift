@@ -5,6 +5,7 @@
 //
 //   swift build -c release --package-path Benchmarks
 //   Benchmarks/.build/release/marquee-bench run --fixture ../shared/bench
+//   Benchmarks/.build/release/marquee-rpc-bench all     (gRPC round trips; see scripts/bench-rpc)
 //
 // MARQUEE_BENCH_PEER_ONLY=1 at build time leaves the Marquee half out (for when
 // the engine does not compile); the binary then measures only the peer.
@@ -44,6 +45,32 @@ if peerOnly {
         dependencies: ["BenchSupport", .product(name: "MarqueeGraphQL", package: "Marquee")]
     ))
     cliDependencies.append("MarqueeAdapter")
+    // gRPC round trips (issue 3): Health.Check over HTTP/2 loopback and the
+    // in-process transport, PlaceOrder on PostgreSQL; scripts/bench-rpc runs it
+    // next to the grpcio peer (rpc_peer.py).
+    dependencies += [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+    ]
+    targets.append(.executableTarget(
+        name: "RPCBench",
+        dependencies: [
+            .product(name: "MarqueeRPC", package: "Marquee"),
+            .product(name: "MarqueeProto", package: "Marquee"),
+            .product(name: "MarqueeServices", package: "Marquee"),
+            .product(name: "MarqueeStore", package: "Marquee"),
+            .product(name: "MarqueePubSub", package: "Marquee"),
+            .product(name: "GRPCCore", package: "grpc-swift-2"),
+            .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]
+    ))
 }
 
 targets.append(.executableTarget(name: "MarqueeBenchCLI", dependencies: cliDependencies, swiftSettings: cliSettings))
@@ -51,8 +78,11 @@ targets.append(.executableTarget(name: "MarqueeBenchCLI", dependencies: cliDepen
 let package = Package(
     name: "MarqueeBenchmarks",
     platforms: [.macOS(.v15)],
-    products: [
+    products: peerOnly ? [
         .executable(name: "marquee-bench", targets: ["MarqueeBenchCLI"]),
+    ] : [
+        .executable(name: "marquee-bench", targets: ["MarqueeBenchCLI"]),
+        .executable(name: "marquee-rpc-bench", targets: ["RPCBench"]),
     ],
     dependencies: dependencies,
     targets: targets,

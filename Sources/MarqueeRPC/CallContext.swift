@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Who is calling, as established from verified credentials.
 public struct Caller: Sendable, Equatable {
     public var userID: String
@@ -20,11 +22,15 @@ public struct CallContext: Sendable {
     public var requestID: String
     public var bearerToken: String?
     public var caller: Caller?
+    /// When set, every outgoing call's method is recorded (the gateway's
+    /// `x-marquee-trace` responses; tests count RPCs with it).
+    public var trace: CallTrace?
 
-    public init(requestID: String, bearerToken: String? = nil, caller: Caller? = nil) {
+    public init(requestID: String, bearerToken: String? = nil, caller: Caller? = nil, trace: CallTrace? = nil) {
         self.requestID = requestID
         self.bearerToken = bearerToken
         self.caller = caller
+        self.trace = trace
     }
 
     /// The context of the current task (set by the server interceptor, or by the
@@ -38,4 +44,16 @@ public enum MetadataKey {
     public static let authorization = "authorization"
     /// The field an INVALID_ARGUMENT error is about.
     public static let field = "x-error-field"
+    /// The stable reason of a FAILED_PRECONDITION/ALREADY_EXISTS error (SOLD_OUT, …).
+    public static let reason = "x-error-reason"
+}
+
+/// The methods called on behalf of one request, in call order.
+public final class CallTrace: Sendable {
+    private let calls = Mutex<[String]>([])
+
+    public init() {}
+
+    public func record(_ method: String) { calls.withLock { $0.append(method) } }
+    public var methods: [String] { calls.withLock { $0 } }
 }

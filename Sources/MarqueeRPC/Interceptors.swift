@@ -76,6 +76,7 @@ public struct ClientContextInterceptor: ClientInterceptor {
     ) async throws -> StreamingClientResponse<Output> {
         var request = request
         if let call = CallContext.current {
+            call.trace?.record(context.descriptor.fullyQualifiedMethod)
             if request.metadata[stringValues: MetadataKey.requestID].first(where: { _ in true }) == nil {
                 request.metadata.addString(call.requestID, forKey: MetadataKey.requestID)
             }

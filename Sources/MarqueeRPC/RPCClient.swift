@@ -97,6 +97,20 @@ public struct ServiceClients: Sendable {
     public let analytics: any Marquee_V1_AnalyticsService.ClientProtocol
     public let health: any Grpc_Health_V1_Health.ClientProtocol
 
+    /// Each service's client taken from the connection that serves it (services
+    /// deployed at different addresses); `health` is the first connection's.
+    public init(composing connection: (String) -> ServiceClients) {
+        auth = connection("auth").auth
+        users = connection("users").users
+        events = connection("events").events
+        orders = connection("orders").orders
+        payments = connection("payments").payments
+        tickets = connection("tickets").tickets
+        notifications = connection("notifications").notifications
+        analytics = connection("analytics").analytics
+        health = connection("auth").health
+    }
+
     init<Transport: ClientTransport>(_ client: GRPCClient<Transport>) {
         auth = Marquee_V1_AuthService.Client(wrapping: client)
         users = Marquee_V1_UserService.Client(wrapping: client)

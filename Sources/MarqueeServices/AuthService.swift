@@ -23,7 +23,7 @@ public struct AuthService: Marquee_V1_AuthService.SimpleServiceProtocol {
         do {
             try await env.transaction { conn in try await UserRepository.insert(conn, user) }
         } catch let error as StoreError where error.kind == .uniqueViolation {
-            throw ServiceError.alreadyExists("an account with this email already exists")
+            throw ServiceError.alreadyExists("an account with this email already exists", reason: "EMAIL_TAKEN")
         }
         return try await issueTokens(for: user, familyID: Identifier.make())
     }
@@ -134,21 +134,41 @@ public struct AuthService: Marquee_V1_AuthService.SimpleServiceProtocol {
     static let dummyHash = Bcrypt.hash("not a password", cost: 4)
 
     /// Creates (or promotes) an administrator directly in the store: `marquee admin create`.
-    public static func createAdmin(env: ServiceEnvironment, email rawEmail: String, password rawPassword: String) async throws -> String {
+    public static func createAdmin(env: ServiceEnvironment, email: String, password: String) async throws -> String {
+        try await ensureUser(env: env, email: email, password: password, displayName: "Administrator", roles: ["ADMIN"])
+    }
+
+    /// Makes sure a user with this email exists (created with the password when
+    /// new) and holds `roles` besides ATTENDEE; returns its id. For tools and demo data.
+    public static func ensureUser(
+        env: ServiceEnvironment, email rawEmail: String, password rawPassword: String, displayName: String, roles: [String]
+    ) async throws -> String {
         let email = try Self.email(rawEmail)
         let password = try Self.password(rawPassword)
         let hash = await bcrypt(password, cost: env.settings.bcryptCost)
         return try await env.transaction { conn in
             if let existing = try await UserRepository.byEmail(conn, email) {
-                let roles = existing.roles.contains("ADMIN") ? existing.roles : existing.roles + ["ADMIN"]
-                _ = try await UserRepository.setRoles(conn, id: existing.id, roles: roles)
+                let merged = existing.roles + roles.filter { !existing.roles.contains($0) }
+                if merged != existing.roles { _ = try await UserRepository.setRoles(conn, id: existing.id, roles: merged) }
                 return existing.id
             }
             let user = UserRecord(
-                id: Identifier.make(), email: email, passwordHash: hash, displayName: "Administrator",
-                roles: ["ATTENDEE", "ADMIN"], createdAt: Clock.nowMicros())
+                id: Identifier.make(), email: email, passwordHash: hash, displayName: displayName,
+                roles: ["ATTENDEE"] + roles.filter { $0 != "ATTENDEE" }, createdAt: Clock.nowMicros())
             try await UserRepository.insert(conn, user)
             return user.id
+        }
+    }
+
+    /// Sets the roles of the user with this email (ATTENDEE always kept): `marquee user set-roles`.
+    public static func setRoles(env: ServiceEnvironment, email rawEmail: String, roles: [String]) async throws -> [String] {
+        let email = try Self.email(rawEmail)
+        let known = Set(Convert.roleNames.values)
+        for role in roles where !known.contains(role) { throw ServiceError.invalid("roles", "unknown role \(role)") }
+        let names = ["ATTENDEE"] + roles.filter { $0 != "ATTENDEE" }
+        return try await env.transaction { conn in
+            guard let user = try await UserRepository.byEmail(conn, email) else { throw ServiceError.notFound("user") }
+            return try await UserRepository.setRoles(conn, id: user.id, roles: names)?.roles ?? []
         }
     }
 }

@@ -139,6 +139,7 @@ enum Convert {
             $0.hasNextPage_p = page.hasNextPage
             $0.endCursor = page.endCursor
             $0.totalCount = Int32(clamping: page.totalCount)
+            $0.cursors = page.cursors
         }
     }
 

@@ -46,7 +46,7 @@ public struct OrderService: Marquee_V1_OrderService.SimpleServiceProtocol {
                     throw ServiceError.notFound("event")
                 }
                 guard event.status == EventService.published else {
-                    throw ServiceError.failedPrecondition("the event is not on sale (\(EventService.statusName(event.status)))")
+                    throw ServiceError.failedPrecondition("the event is not on sale (\(EventService.statusName(event.status)))", reason: "NOT_ON_SALE")
                 }
                 let types = try await EventRepository.ticketTypes(conn, eventIDs: [eventID])
                 let now = Clock.nowMicros()
@@ -58,8 +58,8 @@ public struct OrderService: Marquee_V1_OrderService.SimpleServiceProtocol {
                     guard quantity <= type.perOrderLimit else {
                         throw ServiceError.invalid("items[\(index)].quantity", "must be between 1 and \(type.perOrderLimit)")
                     }
-                    if let start = type.salesStart, now < start { throw ServiceError.failedPrecondition("sales for \(type.name) have not started") }
-                    if let end = type.salesEnd, now >= end { throw ServiceError.failedPrecondition("sales for \(type.name) are closed") }
+                    if let start = type.salesStart, now < start { throw ServiceError.failedPrecondition("sales for \(type.name) have not started", reason: "SALES_CLOSED") }
+                    if let end = type.salesEnd, now >= end { throw ServiceError.failedPrecondition("sales for \(type.name) are closed", reason: "SALES_CLOSED") }
                     records.append(OrderItemRecord(ticketTypeID: id, quantity: quantity, unitPriceMinor: type.priceMinor))
                 }
                 let total = records.reduce(Int64(0)) { $0 + $1.quantity * $1.unitPriceMinor }
@@ -71,7 +71,7 @@ public struct OrderService: Marquee_V1_OrderService.SimpleServiceProtocol {
                 for item in records {
                     guard try await EventRepository.reserve(conn, ticketTypeID: item.ticketTypeID, quantity: item.quantity) else {
                         let name = types.first { $0.id == item.ticketTypeID }?.name ?? "this ticket type"
-                        throw ServiceError.failedPrecondition("sold out: not enough \(name) tickets left")
+                        throw ServiceError.failedPrecondition("sold out: not enough \(name) tickets left", reason: "SOLD_OUT")
                     }
                 }
                 let after = try await EventRepository.ticketTypes(conn, eventIDs: [eventID])

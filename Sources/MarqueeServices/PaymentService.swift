@@ -35,7 +35,7 @@ public struct PaymentService: Marquee_V1_PaymentService.SimpleServiceProtocol {
         }
         if order.expiresAt <= Clock.nowMicros() {
             _ = try await OrderService(env: env).expireOrders()
-            throw ServiceError.failedPrecondition("the order has expired; its seats were released")
+            throw ServiceError.failedPrecondition("the order has expired; its seats were released", reason: "ORDER_EXPIRED")
         }
         try card.charge()
 
@@ -131,7 +131,7 @@ public struct PaymentService: Marquee_V1_PaymentService.SimpleServiceProtocol {
         guard let payment = try await env.transaction({ conn in try await PaymentRepository.byOrderIDs(conn, [orderID]).first }) else {
             return nil
         }
-        guard payment.idempotencyKey == key else { throw ServiceError.failedPrecondition("the order is already paid") }
+        guard payment.idempotencyKey == key else { throw ServiceError.failedPrecondition("the order is already paid", reason: "ALREADY_PAID") }
         return Convert.payment(payment)
     }
 
@@ -178,8 +178,8 @@ public struct SandboxCard: Sendable {
     /// Charges the card: throws the processor's answer when it is not a success.
     public func charge() throws {
         switch number {
-        case "4000000000000002": throw ServiceError.failedPrecondition("the card was declined")
-        case "4000000000009995": throw ServiceError.failedPrecondition("the card was declined: insufficient funds")
+        case "4000000000000002": throw ServiceError.failedPrecondition("the card was declined", reason: "CARD_DECLINED")
+        case "4000000000009995": throw ServiceError.failedPrecondition("the card was declined: insufficient funds", reason: "CARD_DECLINED")
         case "4000000000000119": throw ServiceError.unavailable("the payment processor failed; try again")
         default: return
         }

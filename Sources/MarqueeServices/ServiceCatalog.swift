@@ -52,7 +52,7 @@ public enum ServiceCatalog {
             verify: { token in try await env.tokens.verify(token).caller })
     }
 
-    static func storeAnswers(_ database: any SQLDatabase) async -> Bool {
+    public static func storeAnswers(_ database: any SQLDatabase) async -> Bool {
         (try? await database.transaction { conn in try await conn.query("SELECT 1") }) != nil
     }
 }
@@ -75,7 +75,8 @@ public struct OrderExpiryService: Service {
             } catch {
                 orders.env.logger.warning("order expiry failed", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: interval)
+            // Sleep, but wake at once when the service group shuts down.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 }

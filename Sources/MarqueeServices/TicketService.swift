@@ -53,16 +53,16 @@ public struct TicketService: Marquee_V1_TicketService.SimpleServiceProtocol {
                 throw ServiceError.permissionDenied("checking tickets in requires the STAFF role")
             }
             if eventID != ticket.eventID {
-                throw ServiceError.failedPrecondition("this ticket is for another event")
+                throw ServiceError.failedPrecondition("this ticket is for another event", reason: "WRONG_EVENT")
             }
             switch ticket.status {
-            case Self.void: throw ServiceError.failedPrecondition("this ticket is void (refunded)")
-            case Self.checkedIn: throw ServiceError.failedPrecondition("this ticket was already checked in")
+            case Self.void: throw ServiceError.failedPrecondition("this ticket is void (refunded)", reason: "TICKET_VOID")
+            case Self.checkedIn: throw ServiceError.failedPrecondition("this ticket was already checked in", reason: "ALREADY_CHECKED_IN")
             default: break
             }
             guard let admitted = try await TicketRepository.checkIn(
                 conn, id: ticketID, valid: Self.valid, checkedIn: Self.checkedIn, by: caller.userID, at: now)
-            else { throw ServiceError.failedPrecondition("this ticket was already checked in") }
+            else { throw ServiceError.failedPrecondition("this ticket was already checked in", reason: "ALREADY_CHECKED_IN") }
             return admitted
         }
         let result = message(ticket)

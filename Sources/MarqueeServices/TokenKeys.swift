@@ -25,7 +25,7 @@ public struct TokenKeys: Sendable {
     let accessTTL: Int64
     let qrKey: SymmetricKey
 
-    init(secret: String, accessTTL: Int64) async {
+    public init(secret: String, accessTTL: Int64) async {
         keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
         self.accessTTL = accessTTL
@@ -33,7 +33,7 @@ public struct TokenKeys: Sendable {
     }
 
     /// A signed access token for the user and its expiry (seconds since 1970).
-    func accessToken(userID: String, roles: [String]) async throws -> (token: String, expiresAt: Date) {
+    public func accessToken(userID: String, roles: [String]) async throws -> (token: String, expiresAt: Date) {
         let now = Date()
         let expires = now.addingTimeInterval(TimeInterval(accessTTL))
         let claims = AccessClaims(

@@ -205,6 +205,8 @@ public struct Page<Item: Sendable>: Sendable {
     public var hasNextPage: Bool
     public var endCursor: String
     public var totalCount: Int
+    /// The cursor of each item, in order.
+    public var cursors: [String] = []
 }
 
 /// Opaque cursors: "sortKey:id", hex-encoded so clients treat them as opaque.

@@ -140,6 +140,8 @@ func paginate<Item>(
         "\(select)\(pageFilter) ORDER BY \(sortColumn)\(descending ? " DESC" : ""), \(idColumn)\(descending ? " DESC" : "") LIMIT $\(pageBinds.count)",
         pageBinds)
     let items = rows.prefix(first).map(map)
-    let endCursor = items.last.map { let (k, id) = key($0); return Cursor.encode(k, id) } ?? ""
-    return Page(items: Array(items), hasNextPage: rows.count > first, endCursor: endCursor, totalCount: Int(total))
+    let cursors = items.map { let (k, id) = key($0); return Cursor.encode(k, id) }
+    return Page(
+        items: Array(items), hasNextPage: rows.count > first, endCursor: cursors.last ?? "", totalCount: Int(total),
+        cursors: cursors)
 }

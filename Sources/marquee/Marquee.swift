@@ -12,7 +12,7 @@ struct Marquee: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marquee",
         abstract: "Marquee: the GraphQL gateway of the event-ticketing platform.",
-        subcommands: [ServiceCommand.self, MigrateCommand.self, AdminCommand.self, GraphQLCommand.self, SchemaCommand.self]
+        subcommands: [ServeCommand.self, GatewayCommand.self, ServiceCommand.self, MigrateCommand.self, AdminCommand.self, UserCommand.self, GraphQLCommand.self, SchemaCommand.self]
     )
 }
 

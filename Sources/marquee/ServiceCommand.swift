@@ -82,6 +82,33 @@ struct AdminCommand: AsyncParsableCommand {
     }
 }
 
+/// `marquee user set-roles`: grants roles (for operators and tests; admins can also use SetRoles over gRPC).
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage users in the store.", subcommands: [SetRoles.self])
+
+    struct SetRoles: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-roles", abstract: "Set a user's roles (ATTENDEE is always kept).")
+
+        @Option(help: "The user's email address.") var email: String
+        @Option(help: "Comma-separated roles: ORGANIZER, STAFF, ADMIN.") var roles: String
+
+        func run() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            let logger = makeLogger("marquee.user", environment)
+            let wanted = roles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+            try await withStore(environment: environment, logger: logger) { database in
+                try await Migrations.apply(to: database, logger: logger)
+                let env = await ServiceEnvironment(
+                    database: database, pubsub: InProcessPubSub(), settings: try ServiceSettings.fromEnvironment(environment), logger: logger)
+                let granted = try await AuthService.setRoles(env: env, email: email, roles: wanted)
+                writeLine(Array("roles \(granted.joined(separator: ","))".utf8))
+            }
+        }
+    }
+}
+
 /// Opens the store, keeps its background work running while `body` runs, closes it.
 func withStore<T: Sendable>(
     environment: [String: String], logger: Logger, _ body: @Sendable @escaping (any SQLDatabase) async throws -> T

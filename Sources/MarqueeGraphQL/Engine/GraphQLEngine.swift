@@ -30,7 +30,8 @@ public final class GraphQLEngine: Sendable {
     /// Parse and validate without touching the cache.
     public static func parseAndValidate(_ query: String, schema: GraphQLSchema, limits: GraphQLLimits = GraphQLLimits()) -> PreparedDocument {
         guard query.utf8.count <= limits.maxDocumentBytes else {
-            return .invalid(GraphQLResponse(errors: [GraphQLError("Document is larger than the maximum of \(limits.maxDocumentBytes) bytes.")]))
+            return .invalid(GraphQLResponse(errors: [GraphQLError(
+                "Document is larger than the maximum of \(limits.maxDocumentBytes) bytes.", extensions: ["code": "QUERY_TOO_LARGE"])]))
         }
         let document: Document
         do {

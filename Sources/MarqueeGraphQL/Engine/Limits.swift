@@ -29,7 +29,7 @@ enum DocumentLimits {
                 var visiting: Set<String> = []
                 let depth = selectionDepth(operation.selectionSet, fragments, &depthCache, &visiting)
                 if depth > limits.maxSelectionDepth {
-                    errors.append(GraphQLError("Operation \(operation.name.map { "\"\($0.value)\" " } ?? "")exceeds the maximum selection depth of \(limits.maxSelectionDepth) (it nests \(depth) levels).", at: operation.loc))
+                    errors.append(GraphQLError("Operation \(operation.name.map { "\"\($0.value)\" " } ?? "")exceeds the maximum selection depth of \(limits.maxSelectionDepth) (it nests \(depth) levels).", at: operation.loc, extensions: ["code": "QUERY_TOO_DEEP"]))
                 }
                 aliases += countAliases(operation.selectionSet)
             case .fragment(let fragment):
@@ -39,7 +39,7 @@ enum DocumentLimits {
             }
         }
         if aliases > limits.maxAliases {
-            errors.append(GraphQLError("Document uses \(aliases) aliases, more than the maximum of \(limits.maxAliases)."))
+            errors.append(GraphQLError("Document uses \(aliases) aliases, more than the maximum of \(limits.maxAliases).", extensions: ["code": "TOO_MANY_ALIASES"]))
         }
         return errors
     }

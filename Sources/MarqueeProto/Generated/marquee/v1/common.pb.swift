@@ -128,6 +128,10 @@ public nonisolated struct Marquee_V1_PageInfo: Sendable {
   /// Total number of items matching the request, when the service knows it cheaply.
   public var totalCount: Int32 = 0
 
+  /// The cursor of each item of this page, in order (for Relay edges); the last
+  /// equals end_cursor.
+  public var cursors: [String] = []
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -247,7 +251,7 @@ nonisolated extension Marquee_V1_PageRequest: SwiftProtobuf.Message, SwiftProtob
 
 nonisolated extension Marquee_V1_PageInfo: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PageInfo"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}has_next_page\0\u{3}end_cursor\0\u{3}total_count\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}has_next_page\0\u{3}end_cursor\0\u{3}total_count\0\u{1}cursors\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -258,6 +262,7 @@ nonisolated extension Marquee_V1_PageInfo: SwiftProtobuf.Message, SwiftProtobuf.
       case 1: try { try decoder.decodeSingularBoolField(value: &self.hasNextPage_p) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.endCursor) }()
       case 3: try { try decoder.decodeSingularInt32Field(value: &self.totalCount) }()
+      case 4: try { try decoder.decodeRepeatedStringField(value: &self.cursors) }()
       default: break
       }
     }
@@ -273,6 +278,9 @@ nonisolated extension Marquee_V1_PageInfo: SwiftProtobuf.Message, SwiftProtobuf.
     if self.totalCount != 0 {
       try visitor.visitSingularInt32Field(value: self.totalCount, fieldNumber: 3)
     }
+    if !self.cursors.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.cursors, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -280,6 +288,7 @@ nonisolated extension Marquee_V1_PageInfo: SwiftProtobuf.Message, SwiftProtobuf.
     if lhs.hasNextPage_p != rhs.hasNextPage_p {return false}
     if lhs.endCursor != rhs.endCursor {return false}
     if lhs.totalCount != rhs.totalCount {return false}
+    if lhs.cursors != rhs.cursors {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

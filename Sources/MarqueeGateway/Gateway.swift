@@ -1,0 +1,182 @@
+import Logging
+import MarqueeGraphQL
+import MarqueeRPC
+
+/// The public API: `schema.graphql` with its resolvers and authorisation, the
+/// engine, the limits, and the service clients. One per process; shared by the
+/// HTTP routes (and the WebSocket protocols).
+public final class Gateway: Sendable {
+    public typealias Verifier = @Sendable (String) async throws -> Caller
+
+    public let engine: GraphQLEngine
+    let config: GatewayConfig
+    let clients: ServiceClients
+    let verify: Verifier
+    let logger: Logger
+
+    public init(config: GatewayConfig, clients: ServiceClients, verify: @escaping Verifier, logger: Logger) throws {
+        let schema = try GraphQLSchema.build(sdl: PublicSchema.sdl)
+        Resolvers.install(on: schema)
+        AuthDirective.install(on: schema)
+        var limits = GraphQLLimits()
+        limits.maxSelectionDepth = config.maxDepth
+        limits.maxAliases = config.maxAliases
+        var resolverLogger = logger
+        resolverLogger[metadataKey: "component"] = "graphql"
+        let masked = resolverLogger
+        engine = GraphQLEngine(schema: schema, limits: limits, unexpectedErrors: .mask(log: { error, path in
+            masked.error("resolver failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(path)"])
+        }))
+        self.config = config
+        self.clients = clients
+        self.verify = verify
+        self.logger = logger
+    }
+
+    /// What one HTTP (or WebSocket) request asks for.
+    public struct Request: Sendable {
+        public var graphQL: GraphQLRequest
+        public var bearerToken: String?
+        public var requestID: String
+        /// Only queries may run (GET requests).
+        public var queriesOnly = false
+        /// Report the RPCs made in `extensions` (`x-marquee-trace: 1`).
+        public var trace = false
+
+        public init(graphQL: GraphQLRequest, bearerToken: String?, requestID: String) {
+            self.graphQL = graphQL
+            self.bearerToken = bearerToken
+            self.requestID = requestID
+        }
+    }
+
+    /// How the request ended, for the HTTP status.
+    public enum Outcome: Sendable, Equatable {
+        /// Executed (data present, maybe with field errors).
+        case executed
+        /// Refused before execution: unparsable, invalid, over a limit.
+        case requestError
+        /// The token was malformed, forged or expired.
+        case unauthenticated
+        /// A mutation or subscription over GET.
+        case notAllowed
+        /// The request ran out of time.
+        case timeout
+    }
+
+    /// Runs one query or mutation.
+    public func execute(_ request: Request) async -> (GraphQLResponse, Outcome) {
+        var call = CallContext(requestID: request.requestID, trace: request.trace ? CallTrace() : nil)
+        if let token = request.bearerToken {
+            do {
+                call.caller = try await verify(token)
+                call.bearerToken = token
+            } catch {
+                return (GraphQLResponse(errors: [codedError("The access token is invalid or has expired.", "UNAUTHENTICATED")]), .unauthenticated)
+            }
+        }
+        let document: Document
+        switch engine.prepare(request.graphQL.query) {
+        case .valid(let valid): document = valid
+        case .invalid(let response): return (Self.classified(response), .requestError)
+        }
+        if let refusal = check(document, request) { return refusal }
+        let state = RequestState(call: call, clients: clients)
+        let graphQL = request.graphQL
+        let engine = engine
+        let context = call
+        let run: @Sendable () async -> GraphQLResponse = {
+            await CallContext.$current.withValue(context) {
+                await GraphQLExecutor.execute(
+                    schema: engine.schema, document: document, context: state, variableValues: graphQL.variables,
+                    operationName: graphQL.operationName, unexpectedErrors: engine.unexpectedErrors)
+            }
+        }
+        guard var response = await Self.withTimeout(config.requestTimeout, run) else {
+            return (GraphQLResponse(errors: [codedError("The request took longer than \(config.requestTimeout) and was stopped.", "TIMEOUT")]), .timeout)
+        }
+        if let trace = call.trace {
+            var extensions = response.extensions ?? JSONObject()
+            let methods = trace.methods
+            extensions["rpcCalls"] = .int(methods.count)
+            extensions["rpcMethods"] = .array(methods.map { .string($0) })
+            response.extensions = extensions
+        }
+        return (response, response.data == nil ? .requestError : .executed)
+    }
+
+    /// The gateway's own refusals: GET mutations, introspection when disabled, cost.
+    func check(_ document: Document, _ request: Request) -> (GraphQLResponse, Outcome)? {
+        let operations = document.operations
+        let name = request.graphQL.operationName
+        let operation = name.map { name in operations.first { $0.name?.value == name } } ?? (operations.count == 1 ? operations.first : nil)
+        if request.queriesOnly, let operation, operation.operation != .query {
+            return (GraphQLResponse(errors: [codedError("Only queries can be sent with GET; send \(operation.operation.rawValue)s with POST.", "METHOD_NOT_ALLOWED")]), .notAllowed)
+        }
+        if !config.introspection, Introspection.isRequested(in: document) {
+            return (GraphQLResponse(errors: [codedError("Introspection is disabled on this server.", "INTROSPECTION_DISABLED")]), .requestError)
+        }
+        if let cost = QueryCost.estimate(document: document, schema: engine.schema, operationName: name, variables: request.graphQL.variables),
+           cost > config.maxCost {
+            return (GraphQLResponse(errors: [codedError("The query's estimated cost \(cost == .max ? "overflows" : "is \(cost)"), more than the maximum of \(config.maxCost); ask for smaller pages or fewer fields.", "QUERY_TOO_COMPLEX")]), .requestError)
+        }
+        return nil
+    }
+
+    /// Request errors get a code: parse failures, validation failures, or the limit that refused them.
+    static func classified(_ response: GraphQLResponse) -> GraphQLResponse {
+        var response = response
+        response.errors = response.errors.map { error in
+            guard error.extensions?["code"] == nil else { return error }
+            var error = error
+            var extensions = error.extensions ?? JSONObject()
+            extensions["code"] = .string(error.message.hasPrefix("Syntax Error:") ? "GRAPHQL_PARSE_FAILED" : "GRAPHQL_VALIDATION_FAILED")
+            error.extensions = extensions
+            return error
+        }
+        return response
+    }
+
+    /// The result of `work`, or nil when it did not finish within `limit` (it is then cancelled).
+    static func withTimeout<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async -> T) async -> T? {
+        await withTaskGroup(of: T?.self) { group in
+            group.addTask { await work() }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+}
+
+/// Whether a document asks for `__schema` or `__type` (anywhere in it).
+enum Introspection {
+    static func isRequested(in document: Document) -> Bool {
+        for definition in document.definitions {
+            switch definition {
+            case .operation(let operation): if asks(operation.selectionSet) { return true }
+            case .fragment(let fragment): if asks(fragment.selectionSet) { return true }
+            default: continue
+            }
+        }
+        return false
+    }
+
+    private static func asks(_ selectionSet: SelectionSet) -> Bool {
+        for selection in selectionSet.selections {
+            switch selection {
+            case .field(let field):
+                if field.name.value == "__schema" || field.name.value == "__type" { return true }
+                if let sub = field.selectionSet, asks(sub) { return true }
+            case .inlineFragment(let fragment):
+                if asks(fragment.selectionSet) { return true }
+            case .fragmentSpread:
+                continue
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,70 @@
+/// The gateway's settings, from environment variables (README lists them).
+public struct GatewayConfig: Sendable {
+    /// Listen address (`HOST`, default 0.0.0.0) and port (`PORT`, default 8080).
+    public var host = "0.0.0.0"
+    public var port = 8080
+    /// Largest request body accepted (`MARQUEE_MAX_BODY_BYTES`, default 1 MiB): 413 beyond.
+    public var maxBodyBytes = 1 << 20
+    /// Deepest selection nesting (`MARQUEE_MAX_DEPTH`, default 15).
+    public var maxDepth = 15
+    /// Largest estimated cost (`MARQUEE_MAX_COST`, default 10000): 1 per field, times
+    /// the page size for fields taking `first`.
+    public var maxCost = 10_000
+    /// Most aliases in one document (`MARQUEE_MAX_ALIASES`, default 30).
+    public var maxAliases = 30
+    /// Longest a request may run (`MARQUEE_REQUEST_TIMEOUT_MS`, default 10000).
+    public var requestTimeout: Duration = .seconds(10)
+    /// Whether `__schema`/`__type` are answered (`MARQUEE_INTROSPECTION`, default true).
+    public var introspection = true
+    /// Allowed CORS origins (`MARQUEE_CORS_ORIGINS`, comma-separated; default `*`).
+    public var corsOrigins: [String] = ["*"]
+    /// Deadline of each gRPC call the resolvers make (`MARQUEE_RPC_TIMEOUT_MS`, default 2000).
+    public var rpcTimeout: Duration = .seconds(2)
+
+    public init() {}
+
+    /// Reads the settings; a malformed value is a start-up error naming the variable.
+    public static func fromEnvironment(_ environment: [String: String]) throws -> GatewayConfig {
+        var config = GatewayConfig()
+        func int(_ name: String, _ range: ClosedRange<Int>) throws -> Int? {
+            guard let raw = environment[name], !raw.isEmpty else { return nil }
+            guard let value = Int(raw), range.contains(value) else {
+                throw GatewayConfigError("\(name) must be an integer in \(range.lowerBound)...\(range.upperBound)")
+            }
+            return value
+        }
+        if let host = environment["HOST"], !host.isEmpty { config.host = host }
+        if let port = try int("PORT", 0...65535) { config.port = port }
+        if let value = try int("MARQUEE_MAX_BODY_BYTES", 1024...(256 << 20)) { config.maxBodyBytes = value }
+        if let value = try int("MARQUEE_MAX_DEPTH", 2...1000) { config.maxDepth = value }
+        if let value = try int("MARQUEE_MAX_COST", 1...100_000_000) { config.maxCost = value }
+        if let value = try int("MARQUEE_MAX_ALIASES", 0...100_000) { config.maxAliases = value }
+        if let value = try int("MARQUEE_REQUEST_TIMEOUT_MS", 1...3_600_000) { config.requestTimeout = .milliseconds(value) }
+        if let value = try int("MARQUEE_RPC_TIMEOUT_MS", 1...3_600_000) { config.rpcTimeout = .milliseconds(value) }
+        if let raw = environment["MARQUEE_INTROSPECTION"], !raw.isEmpty {
+            switch raw.lowercased() {
+            case "true", "1", "yes", "on": config.introspection = true
+            case "false", "0", "no", "off": config.introspection = false
+            default: throw GatewayConfigError("MARQUEE_INTROSPECTION must be true or false")
+            }
+        }
+        if let raw = environment["MARQUEE_CORS_ORIGINS"] {
+            config.corsOrigins = raw.split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        }
+        return config
+    }
+}
+
+public struct GatewayConfigError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: Character) -> String {
+        var slice = self
+        while slice.first == set { slice.removeFirst() }
+        while slice.last == set { slice.removeLast() }
+        return String(slice)
+    }
+}

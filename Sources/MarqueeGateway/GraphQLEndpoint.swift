@@ -1,0 +1,129 @@
+import HTTPTypes
+import Hummingbird
+import MarqueeGraphQL
+import MarqueeRPC
+import NIOCore
+
+/// `/graphql`: request parsing, content negotiation and status codes as the
+/// GraphQL-over-HTTP specification has them.
+struct GraphQLEndpoint: Sendable {
+    let gateway: Gateway
+
+    static let graphQLResponse = "application/graphql-response+json"
+
+    /// Which media type the client wants the response in; nil when it accepts neither.
+    static func responseType(_ accept: String?) -> String? {
+        guard let accept, !accept.isEmpty else { return "application/json" }
+        let types = accept.split(separator: ",").map { $0.split(separator: ";")[0].trimmingCharacters(in: " ").lowercased() }
+        if types.contains(graphQLResponse) { return graphQLResponse }
+        if types.contains("application/json") || types.contains("*/*") || types.contains("application/*") { return "application/json" }
+        return nil
+    }
+
+    func post(_ request: Request, _ context: some RequestContext) async throws -> Response {
+        guard let mediaType = Self.responseType(request.headers[.accept]) else {
+            return Self.error(.notAcceptable, "Accept application/graphql-response+json or application/json.", "NOT_ACCEPTABLE")
+        }
+        let contentType = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: " ").lowercased()
+        guard contentType == "application/json" || contentType == "application/graphql-response+json" else {
+            return Self.error(.unsupportedMediaType, "Send the request as application/json.", "UNSUPPORTED_MEDIA_TYPE", mediaType: mediaType)
+        }
+        let limit = gateway.config.maxBodyBytes
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            return Self.error(.contentTooLarge, "The request body is larger than \(limit) bytes.", "PAYLOAD_TOO_LARGE", mediaType: mediaType)
+        }
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: limit)
+        } catch {
+            return Self.error(.contentTooLarge, "The request body is larger than \(limit) bytes.", "PAYLOAD_TOO_LARGE", mediaType: mediaType)
+        }
+        let graphQL: GraphQLRequest
+        do {
+            graphQL = try GraphQLRequest(jsonText: String(buffer: body))
+        } catch {
+            return Self.error(.badRequest, error.message, "BAD_REQUEST", mediaType: mediaType)
+        }
+        return await run(graphQL, request, context, mediaType: mediaType, queriesOnly: false)
+    }
+
+    func get(_ request: Request, _ context: some RequestContext) async throws -> Response {
+        let parameters = request.uri.queryParameters
+        let accept = request.headers[.accept] ?? ""
+        if parameters["query"] == nil, accept.contains("text/html") {
+            return Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: ExplorerPage.html)))
+        }
+        guard let mediaType = Self.responseType(request.headers[.accept]) else {
+            return Self.error(.notAcceptable, "Accept application/graphql-response+json or application/json.", "NOT_ACCEPTABLE")
+        }
+        guard let query = parameters["query"] else {
+            return Self.error(.badRequest, "The request has no `query` parameter.", "BAD_REQUEST", mediaType: mediaType)
+        }
+        var object = JSONObject()
+        object["query"] = .string(String(query))
+        if let operationName = parameters["operationName"], !operationName.isEmpty { object["operationName"] = .string(String(operationName)) }
+        if let variables = parameters["variables"], !variables.isEmpty {
+            do {
+                object["variables"] = try JSONParser.parse(String(variables))
+            } catch {
+                return Self.error(.badRequest, "The `variables` parameter is not JSON.", "BAD_REQUEST", mediaType: mediaType)
+            }
+        }
+        let graphQL: GraphQLRequest
+        do {
+            graphQL = try GraphQLRequest(json: .object(object))
+        } catch {
+            return Self.error(.badRequest, error.message, "BAD_REQUEST", mediaType: mediaType)
+        }
+        return await run(graphQL, request, context, mediaType: mediaType, queriesOnly: true)
+    }
+
+    private func run(
+        _ graphQL: GraphQLRequest, _ request: Request, _ context: some RequestContext, mediaType: String, queriesOnly: Bool
+    ) async -> Response {
+        var gatewayRequest = Gateway.Request(
+            graphQL: graphQL, bearerToken: Self.bearerToken(request.headers[.authorization]),
+            requestID: context.logger[metadataKey: "request-id"].map { "\($0)" } ?? MarqueeRPC.RequestID.make())
+        gatewayRequest.queriesOnly = queriesOnly
+        gatewayRequest.trace = request.headers[.marqueeTrace] == "1"
+        if request.headers[.authorization] != nil, gatewayRequest.bearerToken == nil {
+            return Self.error(.unauthorized, "The Authorization header must be `Bearer <token>`.", "UNAUTHENTICATED", mediaType: mediaType)
+        }
+        let (response, outcome) = await gateway.execute(gatewayRequest)
+        var status: HTTPResponse.Status = .ok
+        var headers: HTTPFields = [.contentType: "\(mediaType); charset=utf-8", .cacheControl: "no-store"]
+        switch outcome {
+        case .notAllowed:
+            status = .methodNotAllowed
+            headers[.allow] = "POST"
+        case .executed:
+            status = .ok
+        case .requestError, .unauthenticated, .timeout:
+            // The legacy media type answers 200 for every well-formed request.
+            if mediaType == Self.graphQLResponse {
+                status = outcome == .unauthenticated ? .unauthorized : outcome == .timeout ? .gatewayTimeout : .badRequest
+            }
+        }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.jsonBytes())))
+    }
+
+    static func bearerToken(_ header: String?) -> String? {
+        guard let header, header.count > 7, header.lowercased().hasPrefix("bearer ") else { return nil }
+        let token = header.dropFirst(7).trimmingCharacters(in: " ")
+        return token.isEmpty ? nil : token
+    }
+
+    /// A request-level error response with a GraphQL error body.
+    static func error(
+        _ status: HTTPResponse.Status, _ message: String, _ code: String, mediaType: String = "application/json",
+        extra: HTTPFields = [:]
+    ) -> Response {
+        let body = GraphQLResponse(errors: [codedError(message, code)]).jsonBytes()
+        var headers: HTTPFields = [.contentType: "\(mediaType); charset=utf-8"]
+        headers.append(contentsOf: extra)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

@@ -49,7 +49,7 @@ struct GraphQLEndpoint: Sendable {
     }
 
     func get(_ request: Request, _ context: some RequestContext) async throws -> Response {
-        let parameters = request.uri.queryParameters
+        let parameters = Self.formDecoded(request.uri.query ?? "")
         let accept = request.headers[.accept] ?? ""
         if parameters["query"] == nil, accept.contains("text/html") {
             return Response(
@@ -63,11 +63,11 @@ struct GraphQLEndpoint: Sendable {
             return Self.error(.badRequest, "The request has no `query` parameter.", "BAD_REQUEST", mediaType: mediaType)
         }
         var object = JSONObject()
-        object["query"] = .string(String(query))
-        if let operationName = parameters["operationName"], !operationName.isEmpty { object["operationName"] = .string(String(operationName)) }
+        object["query"] = .string(query)
+        if let operationName = parameters["operationName"], !operationName.isEmpty { object["operationName"] = .string(operationName) }
         if let variables = parameters["variables"], !variables.isEmpty {
             do {
-                object["variables"] = try JSONParser.parse(String(variables))
+                object["variables"] = try JSONParser.parse(variables)
             } catch {
                 return Self.error(.badRequest, "The `variables` parameter is not JSON.", "BAD_REQUEST", mediaType: mediaType)
             }
@@ -108,6 +108,36 @@ struct GraphQLEndpoint: Sendable {
             }
         }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.jsonBytes())))
+    }
+
+    /// `application/x-www-form-urlencoded` query parameters: `+` is a space, `%XX` a byte.
+    static func formDecoded(_ query: String) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = decode(parts[0]), value = parts.count > 1 ? decode(parts[1]) : ""
+            if parameters[name] == nil { parameters[name] = value }
+        }
+        return parameters
+    }
+
+    private static func decode(_ text: Substring) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                if let high = iterator.next(), let low = iterator.next(), let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                    bytes.append(value)
+                } else {
+                    bytes.append(byte)
+                }
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func bearerToken(_ header: String?) -> String? {

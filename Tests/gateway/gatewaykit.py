@@ -631,6 +631,8 @@ def start_serve(workdir: Path, *, extra_env: dict[str, str] | None = None, demo:
         stack.ports["gateway"] = port
         stack.url = f"http://127.0.0.1:{port}"
         stack.wait_http_ready(proc, ready_path)
+        if demo:
+            wait_demo_seeded(proc)
     except BaseException as exc:
         logs = stack.logs()
         stack.stop()
@@ -638,6 +640,20 @@ def start_serve(workdir: Path, *, extra_env: dict[str, str] | None = None, demo:
             pytest.fail(f"could not start `marquee serve` ({exc}):\n{logs}")
         raise
     return stack
+
+
+def wait_demo_seeded(proc: Proc, timeout: float = READY_TIMEOUT) -> None:
+    """`serve --demo` prints the demo credentials once the sample is seeded; /ready may answer
+    200 before that (the seed runs beside the server), so the printed credentials are the signal."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        out = proc.log()
+        if all(email in out for email in DEMO_PASSWORDS):
+            return
+        if not proc.alive():
+            raise RuntimeError(f"{proc.name} exited with {proc.proc.returncode} while seeding the demo")
+        time.sleep(0.1)
+    raise RuntimeError(f"`serve --demo` printed no demo credentials within {timeout:.0f}s")
 
 
 def _psql(url: str, sql: str) -> None:

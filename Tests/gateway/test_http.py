@@ -87,15 +87,27 @@ def test_unknown_operation_name_is_a_request_error(gw):
     assert reply.status == 400 and "data" not in reply.body and reply.errors, reply
 
 
+def variable_error(reply) -> None:
+    """A request error: 400, graphql-response+json, no data, errors with messages."""
+    assert reply.status == 400 and reply.content_type == GQL_RESPONSE, reply
+    assert "data" not in reply.body and reply.errors, reply
+    assert all(isinstance(e.get("message"), str) and e["message"] for e in reply.errors), reply
+
+
 @pytest.mark.parametrize("variables", [{"n": "ten"}, {"n": 1.5}, {"n": {"x": 1}}],
                          ids=["string", "float", "object"])
 def test_variable_errors_are_request_errors(gw, variables):
-    reply = gw.post("query($n: Int) { events(first: $n) { totalCount } }", variables)
-    assert_request_error(reply, {"BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED"})
+    variable_error(gw.post("query($n: Int) { events(first: $n) { totalCount } }", variables))
 
 
 def test_missing_required_variable(gw):
-    reply = gw.post("query($s: String!) { event(slug: $s) { id } }", {})
+    variable_error(gw.post("query($s: String!) { event(slug: $s) { id } }", {}))
+
+
+def test_variable_errors_have_a_code(gw):
+    """Every error a client gets carries extensions.code (the contract's list); for a variable
+    that cannot be coerced that is BAD_USER_INPUT (or GRAPHQL_VALIDATION_FAILED)."""
+    reply = gw.post("query($n: Int) { events(first: $n) { totalCount } }", {"n": "ten"})
     assert_request_error(reply, {"BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED"})
 
 

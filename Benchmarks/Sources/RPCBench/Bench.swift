@@ -12,15 +12,25 @@ import Glibc
 import Darwin
 #endif
 
+/// Unbuffered writes (a line is never lost when the process is killed).
 enum FileHandleOutput {
-    static func out(_ line: String) {
-        print(line)
-        fflush(stdout)
-    }
+    static func out(_ line: String) { write(fd: 1, line) }
+    static func err(_ line: String) { write(fd: 2, line) }
 
-    static func err(_ line: String) {
-        fputs(line + "\n", stderr)
-        fflush(stderr)
+    private static func write(fd: Int32, _ line: String) {
+        var bytes = Array((line + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                #if canImport(Glibc)
+                Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
+            }
+            if n <= 0 { return }
+            offset += n
+        }
     }
 }
 

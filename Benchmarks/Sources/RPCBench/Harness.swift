@@ -128,7 +128,7 @@ func processCPUNanos(_ pid: Int32) -> UInt64 {
     defer { fclose(file) }
     var buffer = [CChar](repeating: 0, count: 4096)
     guard fgets(&buffer, Int32(buffer.count), file) != nil else { return 0 }
-    let text = String(cString: buffer)
+    let text = String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     guard let close = text.lastIndex(of: ")") else { return 0 }
     let fields = text[text.index(after: close)...].split(separator: " ")
     // After the command: state is field 3, utime 14, stime 15 (1-based over the whole line).

@@ -11,19 +11,33 @@ enum AuthDirective {
                 guard let role = requiredRole(field.directives) ?? typeRole else { continue }
                 let inner = field.resolve
                 let name = "\(object.name).\(field.name)"
+                if let subscribe = field.subscribe {
+                    field.subscribe = { source, args, context, info in
+                        try check(state(context), name, role)
+                        return try await subscribe(source, args, context, info)
+                    }
+                }
                 field.resolve = { source, args, context, info in
-                    let state = state(context)
-                    guard let caller = state.call.caller else {
-                        throw codedError("Sign in to use \(name).", "UNAUTHENTICATED")
-                    }
-                    guard caller.isAdmin || caller.has(role) else {
-                        throw codedError("\(name) requires the \(role) role.", "FORBIDDEN")
-                    }
+                    try check(state(context), name, role)
                     if let inner { return try inner(source, args, context, info) }
                     return .value((source as? [String: any Sendable])?[info.fieldName])
                 }
             }
         }
+    }
+
+    static func check(_ state: RequestState, _ name: String, _ role: String) throws {
+        guard let caller = state.call.caller else { throw codedError("Sign in to use \(name).", "UNAUTHENTICATED") }
+        guard caller.isAdmin || caller.has(role) else { throw codedError("\(name) requires the \(role) role.", "FORBIDDEN") }
+    }
+
+    /// Whether the operation's root fields include one that needs a signed-in caller.
+    static func requiresCaller(_ operation: OperationDefinition, _ schema: GraphQLSchema) -> Bool {
+        guard let root = schema.rootType(for: operation.operation) else { return false }
+        for case .field(let field) in operation.selectionSet.selections {
+            if let definition = root.field(named: field.name.value), requiredRole(definition.directives) != nil { return true }
+        }
+        return false
     }
 
     /// The role an `@auth` directive requires (its default: ATTENDEE), nil without one.

@@ -1,5 +1,6 @@
 import Logging
 import MarqueeGraphQL
+import MarqueePubSub
 import MarqueeRPC
 
 /// The public API: `schema.graphql` with its resolvers and authorisation, the
@@ -14,9 +15,10 @@ public final class Gateway: Sendable {
     let verify: Verifier
     let logger: Logger
 
-    public init(config: GatewayConfig, clients: ServiceClients, verify: @escaping Verifier, logger: Logger) throws {
+    public init(config: GatewayConfig, clients: ServiceClients, pubsub: any PubSub, verify: @escaping Verifier, logger: Logger) throws {
         let schema = try GraphQLSchema.build(sdl: PublicSchema.sdl)
         Resolvers.install(on: schema)
+        Resolvers(schema: schema).installSubscriptions(pubsub: pubsub)
         AuthDirective.install(on: schema)
         var limits = GraphQLLimits()
         limits.maxSelectionDepth = config.maxDepth
@@ -42,6 +44,8 @@ public final class Gateway: Sendable {
         public var queriesOnly = false
         /// Report the RPCs made in `extensions` (`x-marquee-trace: 1`).
         public var trace = false
+        /// The caller, when the token was verified already (a WebSocket's connection_init).
+        public var caller: Caller?
 
         public init(graphQL: GraphQLRequest, bearerToken: String?, requestID: String) {
             self.graphQL = graphQL
@@ -67,7 +71,10 @@ public final class Gateway: Sendable {
     /// Runs one query or mutation.
     public func execute(_ request: Request) async -> (GraphQLResponse, Outcome) {
         var call = CallContext(requestID: request.requestID, trace: request.trace ? CallTrace() : nil)
-        if let token = request.bearerToken {
+        if let caller = request.caller {
+            call.caller = caller
+            call.bearerToken = request.bearerToken
+        } else if let token = request.bearerToken {
             do {
                 call.caller = try await verify(token)
                 call.bearerToken = token
@@ -102,7 +109,61 @@ public final class Gateway: Sendable {
             extensions["rpcMethods"] = .array(methods.map { .string($0) })
             response.extensions = extensions
         }
-        return (response, response.data == nil ? .requestError : .executed)
+        if response.data == nil {
+            // Variable values that do not coerce: the request's input is at fault.
+            response.errors = response.errors.map { error in
+                guard error.extensions?["code"] == nil else { return error }
+                var error = error
+                var extensions = error.extensions ?? JSONObject()
+                extensions["code"] = "BAD_USER_INPUT"
+                error.extensions = extensions
+                return error
+            }
+            return (response, .requestError)
+        }
+        return (response, .executed)
+    }
+
+    /// An operation over a WebSocket: a subscription's stream of results, or the
+    /// single result of a query or mutation, or the errors that stop it at once.
+    public enum SocketOperation: Sendable {
+        case stream(AsyncThrowingStream<GraphQLResponse, any Error>)
+        case single(GraphQLResponse)
+        case failed([GraphQLError])
+    }
+
+    /// Starts an operation received on a WebSocket (caller already verified).
+    /// `requiresCaller`: whether it must end when the caller's token expires.
+    public func open(_ request: Request) async -> (SocketOperation, requiresCaller: Bool) {
+        let document: Document
+        switch engine.prepare(request.graphQL.query) {
+        case .valid(let valid): document = valid
+        case .invalid(let response): return (.failed(Self.classified(response).errors), false)
+        }
+        let name = request.graphQL.operationName
+        let operations = document.operations
+        guard let operation = name.map({ name in operations.first { $0.name?.value == name } }) ?? (operations.count == 1 ? operations.first : nil) else {
+            return (.failed([codedError("Unknown operation.", "GRAPHQL_VALIDATION_FAILED")]), false)
+        }
+        let requiresCaller = AuthDirective.requiresCaller(operation, engine.schema)
+        guard operation.operation == .subscription else {
+            let (response, outcome) = await execute(request)
+            return (outcome == .executed ? .single(response) : .failed(response.errors), requiresCaller)
+        }
+        if let (refusal, _) = check(document, request) { return (.failed(refusal.errors), requiresCaller) }
+        let call = CallContext(requestID: request.requestID, bearerToken: request.bearerToken, caller: request.caller)
+        let clients = clients
+        let state = RequestState(call: call, clients: clients)
+        let result = await CallContext.$current.withValue(call) {
+            await engine.subscribe(request.graphQL, context: state, eventContext: { _ in
+                // Fresh loaders per event: no event sees another's cached values.
+                RequestState(call: call, clients: clients)
+            })
+        }
+        switch result {
+        case .stream(let stream): return (.stream(stream), requiresCaller)
+        case .response(let response): return (.failed(response.errors), requiresCaller)
+        }
     }
 
     /// The gateway's own refusals: GET mutations, introspection when disabled, cost.

@@ -21,6 +21,19 @@ public struct GatewayConfig: Sendable {
     /// Deadline of each gRPC call the resolvers make (`MARQUEE_RPC_TIMEOUT_MS`, default 2000).
     public var rpcTimeout: Duration = .seconds(2)
 
+    /// WebSocket limits: operations per connection (`MARQUEE_WS_MAX_SUBSCRIPTIONS`, 100),
+    /// connections per client address (`MARQUEE_WS_MAX_CONNECTIONS_PER_ADDRESS`, 1000),
+    /// largest message (`MARQUEE_WS_MAX_MESSAGE_BYTES`, 64 KiB), time to send
+    /// connection_init (`MARQUEE_WS_INIT_TIMEOUT_MS`, 3000), outgoing messages queued
+    /// per connection before a too-slow client is disconnected (`MARQUEE_WS_QUEUE`, 256),
+    /// keep-alive interval (`MARQUEE_WS_KEEPALIVE_MS`, 15000).
+    public var wsMaxSubscriptions = 100
+    public var wsMaxConnectionsPerAddress = 1000
+    public var wsMaxMessageBytes = 64 * 1024
+    public var wsInitTimeout: Duration = .seconds(3)
+    public var wsQueue = 256
+    public var wsKeepAlive: Duration = .seconds(15)
+
     public init() {}
 
     /// Reads the settings; a malformed value is a start-up error naming the variable.
@@ -41,6 +54,12 @@ public struct GatewayConfig: Sendable {
         if let value = try int("MARQUEE_MAX_ALIASES", 0...100_000) { config.maxAliases = value }
         if let value = try int("MARQUEE_REQUEST_TIMEOUT_MS", 1...3_600_000) { config.requestTimeout = .milliseconds(value) }
         if let value = try int("MARQUEE_RPC_TIMEOUT_MS", 1...3_600_000) { config.rpcTimeout = .milliseconds(value) }
+        if let value = try int("MARQUEE_WS_MAX_SUBSCRIPTIONS", 1...100_000) { config.wsMaxSubscriptions = value }
+        if let value = try int("MARQUEE_WS_MAX_CONNECTIONS_PER_ADDRESS", 1...10_000_000) { config.wsMaxConnectionsPerAddress = value }
+        if let value = try int("MARQUEE_WS_MAX_MESSAGE_BYTES", 256...(64 << 20)) { config.wsMaxMessageBytes = value }
+        if let value = try int("MARQUEE_WS_INIT_TIMEOUT_MS", 1...3_600_000) { config.wsInitTimeout = .milliseconds(value) }
+        if let value = try int("MARQUEE_WS_QUEUE", 1...1_000_000) { config.wsQueue = value }
+        if let value = try int("MARQUEE_WS_KEEPALIVE_MS", 100...3_600_000) { config.wsKeepAlive = .milliseconds(value) }
         if let raw = environment["MARQUEE_INTROSPECTION"], !raw.isEmpty {
             switch raw.lowercased() {
             case "true", "1", "yes", "on": config.introspection = true

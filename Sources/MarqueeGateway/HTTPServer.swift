@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import MarqueeGraphQL
 import MarqueeRPC
@@ -17,8 +18,14 @@ public enum HTTPServer {
         gateway: Gateway, ready: @escaping Readiness, logger: Logger
     ) -> some ApplicationProtocol {
         let router = makeRouter(gateway: gateway, ready: ready)
+        let sockets = WebSocketEndpoint(gateway: gateway, logger: logger)
+        var ws = WebSocketServerConfiguration()
+        ws.maxFrameSize = gateway.config.wsMaxMessageBytes
         return Application(
             router: router,
+            server: .http1WebSocketUpgrade(configuration: .init(ws: ws)) { request, channel, logger in
+                sockets.shouldUpgrade(request, channel)
+            },
             configuration: .init(address: .hostname(gateway.config.host, port: gateway.config.port), serverName: "marquee"),
             logger: logger)
     }

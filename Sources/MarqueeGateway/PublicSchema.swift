@@ -11,6 +11,7 @@ public enum PublicSchema {
     schema {
       query: Query
       mutation: Mutation
+      subscription: Subscription
     }
 
     "Who may use a field: the caller must hold this role (ADMIN may use everything)."
@@ -529,6 +530,38 @@ public enum PublicSchema {
       "Admits a ticket exactly once."
       checkInTicket(input: CheckInTicketInput!): CheckInPayload! @auth(requires: STAFF)
       markNotificationRead(id: ID!): NotificationPayload! @auth
+    }
+
+    "Seats remaining per ticket type of an event, as they sell."
+    type TicketAvailability {
+      "The event, as it is now."
+      event: Event!
+      "Its ticket types, with `remaining` seats."
+      ticketTypes: [TicketType!]!
+    }
+
+    "A ticket admitted at the door."
+    type CheckIn {
+      ticket: Ticket!
+      checkedInAt: DateTime!
+    }
+
+    """
+    Live updates over WebSocket at `/graphql` (sub-protocols `graphql-transport-ws`
+    and the legacy `graphql-ws`). Each update is executed against the subscription's
+    selection set, so nested fields resolve like in any query.
+    """
+    type Subscription {
+      "An event changed: details, status, ticket types (published events, or your own)."
+      eventUpdated(id: ID!): Event!
+      "Seats remaining per ticket type of an event, each time seats are reserved or released."
+      ticketAvailability(eventId: ID!): TicketAvailability!
+      "Status changes of one of your orders."
+      orderStatus(orderId: ID!): Order! @auth
+      "Your notifications, as they are created."
+      notificationAdded: Notification! @auth
+      "Tickets of an event as they are checked in (for its organiser and staff)."
+      checkIns(eventId: ID!): CheckIn! @auth
     }
     """#
 }

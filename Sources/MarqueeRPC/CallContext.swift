@@ -5,10 +5,13 @@ public struct Caller: Sendable, Equatable {
     public var userID: String
     /// Role names: ATTENDEE, ORGANIZER, STAFF, ADMIN.
     public var roles: Set<String>
+    /// When the credentials expire (seconds since 1970), if known.
+    public var expiresAt: Double?
 
-    public init(userID: String, roles: Set<String>) {
+    public init(userID: String, roles: Set<String>, expiresAt: Double? = nil) {
         self.userID = userID
         self.roles = roles
+        self.expiresAt = expiresAt
     }
 
     public func has(_ role: String) -> Bool { roles.contains(role) }

@@ -47,7 +47,8 @@ public struct TokenKeys: Sendable {
     public func verify(_ token: String) async throws -> (caller: Caller, expiresAt: Date) {
         do {
             let claims = try await keys.verify(token, as: AccessClaims.self)
-            return (Caller(userID: claims.sub.value, roles: Set(claims.roles)), claims.exp.value)
+            let caller = Caller(userID: claims.sub.value, roles: Set(claims.roles), expiresAt: claims.exp.value.timeIntervalSince1970)
+            return (caller, claims.exp.value)
         } catch let error as JWTError where error.errorType == .claimVerificationFailure {
             throw ServiceError.unauthenticated("the access token has expired")
         } catch {

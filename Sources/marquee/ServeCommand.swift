@@ -7,6 +7,8 @@ import MarqueeRPC
 import MarqueeServices
 import MarqueeStore
 import ServiceLifecycle
+import Synchronization
+import MarqueePubSub
 
 /// `marquee serve`: the gateway and every service in one process (in-process
 /// gRPC transport, the SQLite file unless DATABASE_URL is set, in-process pub/sub).
@@ -29,14 +31,20 @@ struct ServeCommand: AsyncParsableCommand {
             let server = try ServiceCatalog.server(["all"], env: env, listener: .inProcess(transport))
             let client = try RPCClient(target: .inProcess(transport), timeout: config.rpcTimeout)
             let tokens = env.tokens
-            let gateway = try Gateway(config: config, clients: client.services, verify: { try await tokens.verify($0).caller }, logger: logger)
+            let gateway = try Gateway(
+                config: config, clients: client.services, pubsub: env.pubsub, verify: { try await tokens.verify($0).caller }, logger: logger)
             let database = env.database
+            // With --demo, not ready until the sample is in.
+            let seeded = OnceFlag(!demo)
             let app = HTTPServer.application(
-                gateway: gateway, ready: { await ServiceCatalog.storeAnswers(database) }, logger: logger)
+                gateway: gateway, ready: { seeded.value ? await ServiceCatalog.storeAnswers(database) : false }, logger: logger)
             var services: [any Service] = [server, client, OrderExpiryService(env: env), app]
             let clients = client.services
             services.append(OneShot {
-                if demo { try await DemoData.seed(env: env, clients: clients, logger: logger) }
+                if demo {
+                    try await DemoData.seed(env: env, clients: clients, logger: logger)
+                    seeded.set()
+                }
                 logger.info("Marquee is running", metadata: [
                     "graphql": "http://\(config.host == "0.0.0.0" ? "localhost" : config.host):\(config.port)/graphql",
                     "store": "\(env.database.engine)",
@@ -76,7 +84,8 @@ struct GatewayCommand: AsyncParsableCommand {
         }
         let clients = ServiceClients(composing: { byService[$0]!.services })
         let tokens = await TokenKeys(secret: settings.jwtSecret, accessTTL: settings.accessTokenTTL)
-        let gateway = try Gateway(config: config, clients: clients, verify: { try await tokens.verify($0).caller }, logger: logger)
+        let gateway = try Gateway(
+            config: config, clients: clients, pubsub: InProcessPubSub(), verify: { try await tokens.verify($0).caller }, logger: logger)
         let healths = connections.values.map { $0.services.health }
         let app = HTTPServer.application(gateway: gateway, ready: {
             for health in healths {
@@ -90,6 +99,14 @@ struct GatewayCommand: AsyncParsableCommand {
             services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
+}
+
+/// A boolean that is set once.
+final class OnceFlag: Sendable {
+    private let state: Mutex<Bool>
+    init(_ initial: Bool) { state = Mutex(initial) }
+    var value: Bool { state.withLock { $0 } }
+    func set() { state.withLock { $0 = true } }
 }
 
 /// Runs `work` once when the group starts, then waits for shutdown.

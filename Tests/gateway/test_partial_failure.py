@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from gatewaykit import (EVENT_STATS, GQL_RESPONSE, JSON, assert_field_error, create_event, new_workdir, paid_order,
+from gatewaykit import (GQL_RESPONSE, JSON, assert_field_error, create_event, new_workdir, paid_order,
                         register, start_split)
 
 BOTH = """query($id: ID!) {

@@ -57,7 +57,8 @@ public final class GraphQLEngine: Sendable {
     }
 
     /// Starts a subscription request.
-    public func subscribe(_ request: GraphQLRequest, rootValue: (any Sendable)? = nil, context: (any Sendable)? = nil) async -> SubscriptionResult {
+    public func subscribe(_ request: GraphQLRequest, rootValue: (any Sendable)? = nil, context: (any Sendable)? = nil,
+                          eventContext: (@Sendable ((any Sendable)?) -> (any Sendable)?)? = nil) async -> SubscriptionResult {
         let document: Document
         switch prepare(request.query) {
         case .valid(let d): document = d
@@ -65,7 +66,7 @@ public final class GraphQLEngine: Sendable {
         }
         return await GraphQLExecutor.subscribe(schema: schema, document: document, rootValue: rootValue, context: context,
                                                variableValues: request.variables, operationName: request.operationName,
-                                             unexpectedErrors: unexpectedErrors)
+                                               unexpectedErrors: unexpectedErrors, eventContext: eventContext)
     }
 }
 

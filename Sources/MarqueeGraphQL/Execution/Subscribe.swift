@@ -2,10 +2,13 @@
 
 extension GraphQLExecutor {
     /// Subscribe(): a stream of responses, one per source event, or the request
-    /// errors when the subscription cannot start.
+    /// errors when the subscription cannot start. `eventContext`, when given, makes
+    /// the context each event is executed with from `context` (e.g. fresh
+    /// per-event DataLoaders, so no event sees another's cached values).
     public static func subscribe(schema: GraphQLSchema, document: Document, rootValue: (any Sendable)? = nil,
                                  context: (any Sendable)? = nil, variableValues: JSONObject = JSONObject(),
-                                 operationName: String? = nil, unexpectedErrors: UnexpectedErrorPolicy = .expose) async -> SubscriptionResult {
+                                 operationName: String? = nil, unexpectedErrors: UnexpectedErrorPolicy = .expose,
+                                 eventContext: (@Sendable ((any Sendable)?) -> (any Sendable)?)? = nil) async -> SubscriptionResult {
         let shared: ExecutionShared
         switch prepare(schema: schema, document: document, rootValue: rootValue, context: context, variableValues: variableValues,
                        operationName: operationName, unexpectedErrors: unexpectedErrors) {
@@ -40,7 +43,8 @@ extension GraphQLExecutor {
                 do {
                     for try await event in box.value {
                         // MapSourceToResponseEvent(): execute the selection with the event as root.
-                        let eventShared = ExecutionShared(schema: schema, fragments: shared.fragments, rootValue: event, context: context,
+                        let eventShared = ExecutionShared(schema: schema, fragments: shared.fragments, rootValue: event,
+                                                          context: eventContext.map { $0(context) } ?? context,
                                                           operation: shared.operation, variableValues: shared.variableValues,
                                                           unexpectedErrors: unexpectedErrors)
                         let execution = Execution(shared: eventShared)

@@ -88,24 +88,35 @@ public enum Migrations {
     /// Applies every migration not yet recorded; returns the versions applied.
     @discardableResult
     public static func apply(to database: any SQLDatabase, logger: Logger = Logger(label: "marquee.migrate")) async throws -> [Int64] {
-        try await database.transaction { conn in
-            try await conn.query(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")
+        do {
+            try await database.transaction { conn in
+                try await conn.query(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")
+            }
+        } catch let error as StoreError where error.kind == .uniqueViolation {
+            // Another process created it at the same moment (PostgreSQL reports the race on its catalog).
         }
         var applied: [Int64] = []
         for migration in all {
-            let done = try await database.transaction { conn in
-                // Recording first makes a concurrent migrator fail on the primary key
-                // instead of applying the same statements twice.
-                let seen = try await conn.query("SELECT version FROM schema_migrations WHERE version = $1", .int(migration.version))
-                if !seen.isEmpty { return false }
-                try await conn.query(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                    .int(migration.version), .text(migration.name), .int(Clock.nowMicros()))
-                for statement in migration.statements {
-                    try await conn.query(statement)
+            let done: Bool
+            do {
+                done = try await database.transaction { conn in
+                    // Recording first makes a concurrent migrator fail on the primary key
+                    // instead of applying the same statements twice.
+                    let seen = try await conn.query("SELECT version FROM schema_migrations WHERE version = $1", .int(migration.version))
+                    if !seen.isEmpty { return false }
+                    try await conn.query(
+                        "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                        .int(migration.version), .text(migration.name), .int(Clock.nowMicros()))
+                    for statement in migration.statements {
+                        try await conn.query(statement)
+                    }
+                    return true
                 }
-                return true
+            } catch let error as StoreError where error.kind == .uniqueViolation {
+                // A process migrating at the same time recorded this version first; its
+                // transaction has committed by the time ours fails, so it is applied.
+                continue
             }
             if done {
                 logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])

@@ -72,35 +72,6 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        // Domain events between services and gateways: the PubSub protocol and its
-        // in-process broker (Redis arrives with the real-time issue).
-        .target(name: "MarqueePubSub"),
-        // The RPC runtime: servers and clients over HTTP/2 or in process, call
-        // metadata (request id, caller token), deadlines, retries, status mapping,
-        // the standard health service.
-        .target(
-            name: "MarqueeRPC",
-            dependencies: [
-                "MarqueeProto",
-                .product(name: "GRPCCore", package: "grpc-swift-2"),
-                .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
-                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
-        ),
-        // Storage: one repository protocol over a small SQL driver protocol, with
-        // PostgreSQL (postgres-nio) and SQLite (sqlite-nio) drivers; migrations.
-        .target(
-            name: "MarqueeStore",
-            dependencies: [
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "SQLiteNIO", package: "sqlite-nio"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-            ]
-        ),
         // hiredis (system library): the RESP reply reader and command formatter.
         .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
         // Domain events between services and gateways: the PubSub protocol, its

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Synchronization
 import Testing
 @testable import MarqueePubSub
@@ -41,9 +42,12 @@ private final class RedisServerProcess: Sendable {
         try await waitUntil("redis-server exits") { process.withLock { $0?.isRunning != true } }
     }
 
+    /// SIGKILL: the test runner's threads block SIGTERM, and a child inherits the mask.
     func kill() {
         process.withLock { process in
-            if let process, process.isRunning { process.terminate() }
+            guard let process, process.isRunning else { return }
+            _ = Glibc.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
         }
     }
 }

@@ -84,8 +84,10 @@ struct GatewayCommand: AsyncParsableCommand {
         }
         let clients = ServiceClients(composing: { byService[$0]!.services })
         let tokens = await TokenKeys(secret: settings.jwtSecret, accessTTL: settings.accessTokenTTL)
+        let (pubsub, broker) = try makeBroker(environment: environment, logger: logger)
+        if broker == nil { logger.warning("REDIS_URL is not set: subscriptions will not see the services' events") }
         let gateway = try Gateway(
-            config: config, clients: clients, pubsub: InProcessPubSub(), verify: { try await tokens.verify($0).caller }, logger: logger)
+            config: config, clients: clients, pubsub: pubsub, verify: { try await tokens.verify($0).caller }, logger: logger)
         let healths = connections.values.map { $0.services.health }
         let app = HTTPServer.application(gateway: gateway, ready: {
             for health in healths {
@@ -93,7 +95,7 @@ struct GatewayCommand: AsyncParsableCommand {
             }
             return true
         }, logger: logger)
-        let services: [any Service] = Array(connections.values) + [app]
+        let services: [any Service] = Array(connections.values) + [app] + (broker.map { [$0] } ?? [])
         logger.info("gateway listening", metadata: ["address": "\(config.host):\(config.port)", "services": "\(connections.count) connection(s)"])
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -141,17 +141,37 @@ func withRuntime(
     }
     let database = try await openStore(environment: environment, logger: logger)
     let storeService = StoreService(database: database)
+    let (pubsub, broker) = try makeBroker(environment: environment, logger: logger)
     try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await storeService.run() }
         try await Migrations.apply(to: database, logger: logger)
-        let env = await ServiceEnvironment(database: database, pubsub: InProcessPubSub(), settings: settings, logger: logger)
-        let services = try await body(env)
+        let env = await ServiceEnvironment(database: database, pubsub: pubsub, settings: settings, logger: logger)
+        let services = try await body(env) + (broker.map { [$0] } ?? [])
         let serviceGroup = ServiceGroup(
             configuration: .init(services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await serviceGroup.run()
         group.cancelAll()
     }
     await database.close()
+}
+
+/// The broker: Redis at `REDIS_URL` (with the service that keeps its connections),
+/// else the in-process one.
+func makeBroker(environment: [String: String], logger: Logger) throws -> (any PubSub, (any Service)?) {
+    guard let url = environment["REDIS_URL"], !url.isEmpty else { return (InProcessPubSub(), nil) }
+    var brokerLogger = logger
+    brokerLogger[metadataKey: "component"] = "redis"
+    let redis = try RedisPubSub(url: url, logger: brokerLogger)
+    logger.info("pub/sub through Redis")
+    return (redis, BrokerService(redis: redis))
+}
+
+/// Keeps the Redis broker's connections up until shutdown.
+struct BrokerService: Service {
+    let redis: RedisPubSub
+    func run() async throws {
+        try await cancelWhenGracefulShutdown { await redis.run() }
+    }
 }
 
 /// Keeps a store's background work (the PostgreSQL pool) running.

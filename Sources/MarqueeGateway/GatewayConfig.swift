@@ -18,6 +18,9 @@ public struct GatewayConfig: Sendable {
     public var introspection = true
     /// Allowed CORS origins (`MARQUEE_CORS_ORIGINS`, comma-separated; default `*`).
     public var corsOrigins: [String] = ["*"]
+    /// Whether `x-marquee-trace: 1` may add the RPCs a request made to its
+    /// `extensions` (`MARQUEE_ALLOW_TRACE`, default true; turn off in production).
+    public var allowTrace = true
     /// Deadline of each gRPC call the resolvers make (`MARQUEE_RPC_TIMEOUT_MS`, default 2000).
     public var rpcTimeout: Duration = .seconds(2)
 
@@ -46,6 +49,14 @@ public struct GatewayConfig: Sendable {
             }
             return value
         }
+        func bool(_ name: String) throws -> Bool? {
+            guard let raw = environment[name], !raw.isEmpty else { return nil }
+            switch raw.lowercased() {
+            case "true", "1", "yes", "on": return true
+            case "false", "0", "no", "off": return false
+            default: throw GatewayConfigError("\(name) must be true or false")
+            }
+        }
         if let host = environment["HOST"], !host.isEmpty { config.host = host }
         if let port = try int("PORT", 0...65535) { config.port = port }
         if let value = try int("MARQUEE_MAX_BODY_BYTES", 1024...(256 << 20)) { config.maxBodyBytes = value }
@@ -60,13 +71,8 @@ public struct GatewayConfig: Sendable {
         if let value = try int("MARQUEE_WS_INIT_TIMEOUT_MS", 1...3_600_000) { config.wsInitTimeout = .milliseconds(value) }
         if let value = try int("MARQUEE_WS_QUEUE", 1...1_000_000) { config.wsQueue = value }
         if let value = try int("MARQUEE_WS_KEEPALIVE_MS", 100...3_600_000) { config.wsKeepAlive = .milliseconds(value) }
-        if let raw = environment["MARQUEE_INTROSPECTION"], !raw.isEmpty {
-            switch raw.lowercased() {
-            case "true", "1", "yes", "on": config.introspection = true
-            case "false", "0", "no", "off": config.introspection = false
-            default: throw GatewayConfigError("MARQUEE_INTROSPECTION must be true or false")
-            }
-        }
+        if let value = try bool("MARQUEE_INTROSPECTION") { config.introspection = value }
+        if let value = try bool("MARQUEE_ALLOW_TRACE") { config.allowTrace = value }
         if let raw = environment["MARQUEE_CORS_ORIGINS"] {
             config.corsOrigins = raw.split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
         }

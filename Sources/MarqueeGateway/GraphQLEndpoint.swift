@@ -88,7 +88,7 @@ struct GraphQLEndpoint: Sendable {
             graphQL: graphQL, bearerToken: Self.bearerToken(request.headers[.authorization]),
             requestID: context.logger[metadataKey: "request-id"].map { "\($0)" } ?? MarqueeRPC.RequestID.make())
         gatewayRequest.queriesOnly = queriesOnly
-        gatewayRequest.trace = request.headers[.marqueeTrace] == "1"
+        gatewayRequest.trace = gateway.config.allowTrace && request.headers[.marqueeTrace] == "1"
         if request.headers[.authorization] != nil, gatewayRequest.bearerToken == nil {
             return Self.error(.unauthorized, "The Authorization header must be `Bearer <token>`.", "UNAUTHENTICATED", mediaType: mediaType)
         }

@@ -44,6 +44,12 @@ struct Options: Sendable {
     var port = 0
     var databaseURL: String?
     var maxConnections = 20
+    /// PlaceOrder: orders spread over this many ticket types of the event (1 = one hot row).
+    var ticketTypes = 1
+    /// anatomy: only the setups whose name contains this.
+    var only: String?
+    /// serve: the server side of this anatomy setup instead of RPCServer.
+    var setup: String?
     /// With --target: the server's pid, so its CPU time (/proc) is counted too.
     var serverPID: Int32?
     var json = false
@@ -73,6 +79,9 @@ struct Options: Sendable {
             case "--port": if let v = value(argument) { port = Int(v) ?? 0 }
             case "--database-url": databaseURL = value(argument)
             case "--server-pid": if let v = value(argument) { serverPID = Int32(v) }
+            case "--only": only = value(argument)
+            case "--setup": setup = value(argument)
+            case "--ticket-types": if let v = value(argument) { ticketTypes = max(1, Int(v) ?? 1) }
             case "--max-connections": if let v = value(argument) { maxConnections = Int(v) ?? maxConnections }
             default: errors.append("unknown argument \(argument)")
             }
@@ -102,7 +111,11 @@ enum Bench {
             case "orders":
                 try await orders(options, executor: executor)
             case "serve":
-                try await serve(options)
+                if let name = options.setup {
+                    try await Anatomy.serve(try Anatomy.setup(named: name), port: options.port)
+                } else {
+                    try await serve(options)
+                }
             case "anatomy":
                 try await Anatomy.run(options, executor: executor)
             default:
@@ -182,10 +195,16 @@ enum Bench {
             // The first call waits for the connection.
             let first = try await health.check(request)
             guard first.status == .serving else { throw BenchFailure("Health.Check answered \(first.status)") }
+            let otherCPU: (@Sendable () -> UInt64)?
+            if let pid = options.serverPID {
+                otherCPU = { processCPUNanos(pid) }
+            } else {
+                otherCPU = nil
+            }
             for inflight in options.inflight {
                 let measurement = await measure(
                     bench: bench, variant: variant, inflight: inflight, warmup: options.warmup, seconds: options.seconds,
-                    otherProcess: options.serverPID
+                    otherCPU: otherCPU
                 ) { _, _ in
                     let response = try await health.check(request)
                     if response.status != .serving { throw BenchFailure("Health.Check answered \(response.status)") }
@@ -218,6 +237,7 @@ enum Bench {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await database.run() }
             defer { group.cancelAll() }
+            try await Task.sleep(for: .milliseconds(20))  // let the pool start before the first lease
             _ = try await Migrations.apply(to: database, logger: logger)
             var settings = ServiceSettings(jwtSecret: "marquee-rpc-bench-secret-0123456789abcdef")
             settings.bcryptCost = 4
@@ -241,12 +261,12 @@ enum Bench {
                 guard let port = try await running.listeningPort() else { throw BenchFailure("the server did not bind") }
                 return .http2(host: "127.0.0.1", port: port)
             }
-            variant = "HTTP/2 loopback, PostgreSQL pool \(options.maxConnections), \(executor)"
+            variant = "HTTP/2 loopback, pool \(options.maxConnections), \(executor)"
         case "inprocess":
             let inProcess = makeInProcessTransport(timeout: .seconds(30))
             server = try ServiceCatalog.server(["all"], env: env, listener: .inProcess(inProcess))
             target = { .inProcess(inProcess) }
-            variant = "in-process transport, PostgreSQL pool \(options.maxConnections), \(executor)"
+            variant = "in-process transport, pool \(options.maxConnections), \(executor)"
         default:
             throw BenchFailure("unknown transport \(transport) (http2, inprocess)")
         }
@@ -283,14 +303,18 @@ enum Bench {
                     $0.endsAt = .with { $0.seconds = now + 30 * 86_400 + 4 * 3600 }
                 })
             }
-            let ticketType = try await calling(organizer) {
-                try await s.events.addTicketType(.with {
-                    $0.eventID = event.id
-                    $0.name = "General admission"
-                    $0.price = .with { $0.amountMinor = 2_500; $0.currency = "EUR" }
-                    $0.capacity = 1_000_000
-                    $0.perOrderLimit = 10
-                })
+            var ticketTypeIDs: [String] = []
+            for index in 0..<options.ticketTypes {
+                let type = try await calling(organizer) {
+                    try await s.events.addTicketType(.with {
+                        $0.eventID = event.id
+                        $0.name = "General admission \(index + 1)"
+                        $0.price = .with { $0.amountMinor = 2_500; $0.currency = "EUR" }
+                        $0.capacity = 1_000_000
+                        $0.perOrderLimit = 10
+                    })
+                }
+                ticketTypeIDs.append(type.id)
             }
             _ = try await calling(organizer) { try await s.events.publishEvent(.with { $0.id = event.id }) }
             let buyer = try await s.auth.register(.with {
@@ -300,14 +324,17 @@ enum Bench {
             }).accessToken
             let orders = s.orders
             let context = CallContext(requestID: "bench-\(tag)", bearerToken: buyer)
-            let eventID = event.id, ticketTypeID = ticketType.id
+            let eventID = event.id, typeIDs = ticketTypeIDs
+            let spread = options.ticketTypes == 1 ? "one ticket type" : "\(options.ticketTypes) ticket types"
             for inflight in options.inflight {
                 let measurement = await measure(
-                    bench: "placeorder-postgres", variant: variant, inflight: inflight, warmup: options.warmup, seconds: options.seconds
+                    bench: "placeorder-postgres", variant: "\(variant), \(spread)", inflight: inflight,
+                    warmup: options.warmup, seconds: options.seconds,
+                    otherCPU: { processesCPUNanos(named: "postgres") }
                 ) { worker, sequence in
                     let request = Marquee_V1_PlaceOrderRequest.with {
                         $0.eventID = eventID
-                        $0.items = [.with { $0.ticketTypeID = ticketTypeID; $0.quantity = 1 }]
+                        $0.items = [.with { $0.ticketTypeID = typeIDs[worker % typeIDs.count]; $0.quantity = 1 }]
                         $0.idempotencyKey = "\(tag)-\(inflight)-\(sequence)"
                     }
                     let order = try await CallContext.$current.withValue(context) { try await orders.placeOrder(request) }

@@ -137,16 +137,37 @@ func processCPUNanos(_ pid: Int32) -> UInt64 {
     return (user + system) * 1_000_000_000 / max(ticks, 1)
 }
 
-/// Warm-up, then the measured phase. `otherProcess`: a server process whose CPU
-/// time counts too (the CPU column is client + server either way).
+/// utime + stime of every process whose command name (/proc/PID/comm) is `name`, nanoseconds.
+func processesCPUNanos(named name: String) -> UInt64 {
+    guard let dir = opendir("/proc") else { return 0 }
+    defer { closedir(dir) }
+    var total: UInt64 = 0
+    while let entry = readdir(dir) {
+        let pidText = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        guard let pid = Int32(pidText), let file = fopen("/proc/\(pid)/comm", "r") else { continue }
+        var buffer = [CChar](repeating: 0, count: 64)
+        let read = fgets(&buffer, Int32(buffer.count), file) != nil
+        fclose(file)
+        guard read else { continue }
+        let comm = String(decoding: buffer.prefix(while: { $0 != 0 && $0 != 10 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if comm == name { total += processCPUNanos(pid) }
+    }
+    return total
+}
+
+/// Warm-up, then the measured phase. `otherCPU`: CPU time of other processes
+/// taking part (a server process, PostgreSQL), counted in the CPU column too.
 func measure(
-    bench: String, variant: String, inflight: Int, warmup: Double, seconds: Double, otherProcess: Int32? = nil,
-    _ call: @escaping Call
+    bench: String, variant: String, inflight: Int, warmup: Double, seconds: Double,
+    otherCPU: (@Sendable () -> UInt64)? = nil, _ call: @escaping Call
 ) async -> Measurement {
     if warmup > 0 { _ = await phase(inflight: inflight, seconds: warmup, sequenceBase: 0, call) }
-    let otherBefore = otherProcess.map(processCPUNanos) ?? 0
+    let otherBefore = otherCPU?() ?? 0
     var (result, elapsed, cpu) = await phase(inflight: inflight, seconds: seconds, sequenceBase: 5_000_000, call)
-    cpu += (otherProcess.map(processCPUNanos) ?? 0) - otherBefore
+    let otherAfter = otherCPU?() ?? 0
+    cpu += otherAfter >= otherBefore ? otherAfter - otherBefore : 0
     var latencies = result.latencies
     latencies.sort()
     func percentile(_ p: Double) -> Double {

@@ -7,11 +7,14 @@ Starts the gateway the two ways the contract allows and talks GraphQL over HTTP 
   database (only when MARQUEE_TEST_DATABASE_URL is set), then `$MARQUEE_BIN gateway` pointed
   at them with MARQUEE_<SERVICE>_ADDR.
 
-Self-contained on purpose: nothing here imports the sibling suites.
+Also the shared base of Tests/realtime (its rtkit imports the processes, stores, accounts and the
+HTTP GraphQL client from here): `suite` ("GATEWAY" or "REALTIME") picks the suite's own
+MARQUEE_<SUITE>_REQUIRE_BIN and MARQUEE_<SUITE>_KEEP_LOGS.
 """
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
 import hmac
@@ -28,7 +31,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import httpx
 import pytest
@@ -48,6 +51,8 @@ JSON = "application/json"
 GOOD_CARD = "4242424242424242"
 DECLINED_CARD = "4000000000000002"
 PROCESSING_ERROR_CARD = "4000000000000119"
+
+SUITE = "GATEWAY"
 
 SERVICES = ["auth", "users", "events", "orders", "payments", "tickets", "notifications", "analytics"]
 
@@ -165,11 +170,11 @@ def gateway_missing_reason() -> str | None:
     return None
 
 
-def require_gateway() -> None:
-    """Skips (or, with MARQUEE_GATEWAY_REQUIRE_BIN=1, fails) when the binary has no gateway."""
+def require_gateway(suite: str = SUITE) -> None:
+    """Skips (or, with MARQUEE_<suite>_REQUIRE_BIN=1, fails) when the binary has no gateway."""
     reason = gateway_missing_reason()
     if reason:
-        if os.environ.get("MARQUEE_GATEWAY_REQUIRE_BIN") == "1":
+        if os.environ.get(f"MARQUEE_{suite}_REQUIRE_BIN") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
 
@@ -177,8 +182,10 @@ def require_gateway() -> None:
 def base_env() -> dict[str, str]:
     """The test process's environment without anything that configures Marquee."""
     env = {k: v for k, v in os.environ.items()
-           if not (k.startswith("MARQUEE_") and not k.startswith(("MARQUEE_TEST_", "MARQUEE_GATEWAY_")))}
-    for key in ("DATABASE_URL", "PORT", "HOST", "REDIS_URL", "JWT_SECRET"):
+           if not (k.startswith("MARQUEE_")
+                   and not k.startswith(("MARQUEE_TEST_", "MARQUEE_GATEWAY_", "MARQUEE_REALTIME_")))}
+    for key in ("DATABASE_URL", "PORT", "HOST", "REDIS_URL", "JWT_SECRET", "JWT_ACCESS_TTL_SECONDS",
+                "JWT_REFRESH_TTL_SECONDS"):
         env.pop(key, None)
     return env
 
@@ -514,14 +521,17 @@ class Proc:
 class Stack:
     """A running gateway and what it needs: processes, the store, an admin."""
 
-    def __init__(self, shape: str, workdir: Path, store_env: dict[str, str], description: str):
+    def __init__(self, shape: str, workdir: Path, store_env: dict[str, str], description: str,
+                 suite: str = SUITE):
         self.shape = shape
         self.workdir = workdir
         self.store_env = store_env
         self.description = description
+        self.suite = suite
         self.procs: dict[str, Proc] = {}
         self.ports: dict[str, int] = {}
-        self.url = ""
+        self.urls: dict[str, str] = {}  # of each process that serves HTTP, by its name
+        self.url = ""  # of the first of them
         self.admin_email = ""
         self.admin_password = ""
         self._cleanups: list = []
@@ -556,10 +566,15 @@ class Stack:
             assert role in account.roles, f"{role} missing after set-roles + login: {account.roles}"
         return account
 
-    def client(self) -> Gateway:
-        gw = Gateway(self.url)
+    def client(self, name: str | None = None) -> Gateway:
+        """An HTTP client of the gateway `name` (default: the first one)."""
+        gw = Gateway(self.urls[name] if name else self.url)
         self._clients.append(gw)
         return gw
+
+    def ws_url(self, name: str | None = None) -> str:
+        """The WebSocket endpoint of the gateway `name` (default: the first one)."""
+        return (self.urls[name] if name else self.url).replace("http://", "ws://", 1) + "/graphql"
 
     def alive(self) -> bool:
         return all(p.alive() for p in self.procs.values())
@@ -579,18 +594,46 @@ class Stack:
             except Exception as exc:  # best effort
                 print(f"warning: cleanup of {self.description} failed: {exc}")
         self._cleanups.clear()
-        if os.environ.get("MARQUEE_GATEWAY_KEEP_LOGS") != "1":
+        if os.environ.get(f"MARQUEE_{self.suite}_KEEP_LOGS") != "1":
             shutil.rmtree(self.workdir, ignore_errors=True)
+
+    @contextlib.contextmanager
+    def starting(self, what: str):
+        """Around the start of the stack: if it fails, stops what runs and fails the test with the logs."""
+        try:
+            yield self
+        except BaseException as exc:
+            logs = self.logs()
+            self.stop()
+            if isinstance(exc, (RuntimeError, AssertionError)):
+                pytest.fail(f"could not start {what} ({exc}):\n{logs}")
+            raise
 
     def start(self, name: str, args: list[str], env: dict[str, str]) -> Proc:
         proc = Proc(name, [str(marquee_bin()), *args], env, self.workdir)
         self.procs[name] = proc
         return proc
 
+    def start_http(self, name: str, args: list[str], env: dict[str, str], ready_path: str = "/ready") -> Proc:
+        """Starts `marquee ARGS` serving HTTP on a free port (PORT) and waits until it is ready."""
+        port = free_port()
+        proc = self.start(name, args, {**env, "PORT": str(port)})
+        self.ports[name] = port
+        self.urls[name] = f"http://127.0.0.1:{port}"
+        self.url = self.url or self.urls[name]
+        self.wait_http_ready(proc, ready_path)
+        return proc
+
+    def serve(self, name: str = "serve", extra_env: dict[str, str] | None = None, *, demo: bool = False,
+              ready_path: str = "/ready") -> Proc:
+        """Starts `marquee serve [--demo]` on this stack's store (see start_http)."""
+        return self.start_http(name, ["serve", "--demo"] if demo else ["serve"],
+                               {**gateway_env(extra_env), **self.store_env}, ready_path)
+
     def wait_http_ready(self, proc: Proc, path: str = "/ready", timeout: float = READY_TIMEOUT) -> None:
         deadline = time.monotonic() + timeout
         last = "no answer"
-        with httpx.Client(base_url=self.url, timeout=2.0) as http:
+        with httpx.Client(base_url=self.urls[proc.name], timeout=2.0) as http:
             while time.monotonic() < deadline:
                 if not proc.alive():
                     raise RuntimeError(f"{proc.name} exited with {proc.proc.returncode} before it was ready")
@@ -602,43 +645,31 @@ class Stack:
                 except httpx.HTTPError as exc:
                     last = f"{type(exc).__name__}: {exc}"
                 time.sleep(0.1)
-        raise RuntimeError(f"GET {path} not 200 after {timeout:.0f}s (last: {last})")
+        raise RuntimeError(f"{proc.name}: GET {path} not 200 after {timeout:.0f}s (last: {last})")
 
 
-def gateway_env(port: int, extra: dict[str, str] | None = None) -> dict[str, str]:
+def gateway_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a process that serves HTTP (start_http adds its PORT)."""
     env = base_env()
-    env.update({"PORT": str(port), "HOST": "127.0.0.1", "JWT_SECRET": JWT_SECRET,
-                "MARQUEE_BCRYPT_COST": BCRYPT_COST})
+    env.update({"HOST": "127.0.0.1", "JWT_SECRET": JWT_SECRET, "MARQUEE_BCRYPT_COST": BCRYPT_COST})
     env.update(extra or {})
     return env
 
 
 def start_serve(workdir: Path, *, extra_env: dict[str, str] | None = None, demo: bool = False,
                 sqlite_path: Path | None = None, with_admin: bool = True, ready_path: str = "/ready",
-                name: str = "serve") -> Stack:
+                name: str = "serve", suite: str = SUITE) -> Stack:
     """Shape 1: `marquee serve` on a (fresh unless given) SQLite file."""
-    require_gateway()
+    require_gateway(suite)
     workdir.mkdir(parents=True, exist_ok=True)
     sqlite_path = sqlite_path or workdir / "m.sqlite"
-    stack = Stack("serve", workdir, {"MARQUEE_SQLITE_PATH": str(sqlite_path)}, f"serve on {sqlite_path}")
-    try:
+    stack = Stack("serve", workdir, {"MARQUEE_SQLITE_PATH": str(sqlite_path)}, f"serve on {sqlite_path}", suite)
+    with stack.starting("`marquee serve`"):
         if with_admin:
             stack.create_admin()
-        port = free_port()
-        env = gateway_env(port, extra_env)
-        env.update(stack.store_env)
-        proc = stack.start(name, ["serve", "--demo"] if demo else ["serve"], env)
-        stack.ports["gateway"] = port
-        stack.url = f"http://127.0.0.1:{port}"
-        stack.wait_http_ready(proc, ready_path)
+        proc = stack.serve(name, extra_env, demo=demo, ready_path=ready_path)
         if demo:
             wait_demo_seeded(proc)
-    except BaseException as exc:
-        logs = stack.logs()
-        stack.stop()
-        if isinstance(exc, (RuntimeError, AssertionError)):
-            pytest.fail(f"could not start `marquee serve` ({exc}):\n{logs}")
-        raise
     return stack
 
 
@@ -666,6 +697,14 @@ def _psql(url: str, sql: str) -> None:
         raise RuntimeError(f"psql {sql!r} failed: {done.stderr.strip()}")
 
 
+def create_database(base: str, prefix: str) -> tuple[str, str, Callable[[], None]]:
+    """A fresh PostgreSQL database on the server of `base`: (its name, its URL, what drops it)."""
+    name = f"{prefix}_{os.getpid()}_{uid(10)}"
+    _psql(base, f'CREATE DATABASE "{name}"')
+    url = urllib.parse.urlunsplit(urllib.parse.urlsplit(base)._replace(path="/" + name))
+    return name, url, lambda: _psql(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def start_split(workdir: Path, *, extra_env: dict[str, str] | None = None) -> Stack:
     """Shape 2: one `marquee service NAME` per service on a fresh PostgreSQL database, then
     `marquee gateway` pointed at them."""
@@ -674,16 +713,10 @@ def start_split(workdir: Path, *, extra_env: dict[str, str] | None = None) -> St
         pytest.skip("shape 2 (separate processes on PostgreSQL) needs MARQUEE_TEST_DATABASE_URL")
     require_gateway()
     workdir.mkdir(parents=True, exist_ok=True)
-    name = f"marquee_gw_{os.getpid()}_{uid(10)}"
-    _psql(base, f'CREATE DATABASE "{name}"')
-    url = urllib.parse.urlunsplit(urllib.parse.urlsplit(base)._replace(path="/" + name))
+    name, url, drop = create_database(base, "marquee_gw")
     stack = Stack("split", workdir, {"DATABASE_URL": url}, f"split on postgres:{name}")
-
-    def drop() -> None:
-        _psql(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
     stack._cleanups.append(drop)
-    try:
+    with stack.starting("the split stack"):
         stack.create_admin()  # also brings the new database's schema up to date before the services start
         service_env = stack.cli_env()
         for svc in SERVICES:
@@ -698,21 +731,11 @@ def start_split(workdir: Path, *, extra_env: dict[str, str] | None = None) -> St
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"service {svc} does not accept connections on {stack.ports[svc]}")
                 time.sleep(0.1)
-        port = free_port()
-        env = gateway_env(port, extra_env)
+        env = gateway_env(extra_env)
         env.pop("MARQUEE_BCRYPT_COST", None)
         for svc in SERVICES:
             env[f"MARQUEE_{svc.upper()}_ADDR"] = f"127.0.0.1:{stack.ports[svc]}"
-        proc = stack.start("gateway", ["gateway"], env)
-        stack.ports["gateway"] = port
-        stack.url = f"http://127.0.0.1:{port}"
-        stack.wait_http_ready(proc)
-    except BaseException as exc:
-        logs = stack.logs()
-        stack.stop()
-        if isinstance(exc, (RuntimeError, AssertionError)):
-            pytest.fail(f"could not start the split stack ({exc}):\n{logs}")
-        raise
+        stack.start_http("gateway", ["gateway"], env)
     return stack
 
 
@@ -722,7 +745,6 @@ def start_stack(shape: str, workdir: Path, **kwargs) -> Stack:
     if shape == "split":
         return start_split(workdir, **kwargs)
     raise ValueError(shape)
-
 
 def new_workdir(prefix: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=f"marquee-gw-{prefix}-"))
@@ -799,3 +821,56 @@ def poll(fn, timeout: float = 10.0, interval: float = 0.2):
         if value or time.monotonic() > deadline:
             return value
         time.sleep(interval)
+
+
+# --------------------------------------------------------------------------- shared fixtures
+# Imported into the conftest.py of Tests/gateway and Tests/realtime, which define `serve_stack`.
+
+@pytest.fixture(scope="session")
+def gw(serve_stack) -> Gateway:
+    return serve_stack.client()
+
+
+@pytest.fixture(scope="session")
+def admin(serve_stack, gw) -> Account:
+    return login_as(gw, serve_stack.admin_email, serve_stack.admin_password)
+
+
+@pytest.fixture(scope="session")
+def organizer(serve_stack, gw) -> Account:
+    return serve_stack.set_roles(register(gw, "organizer"), ["ATTENDEE", "ORGANIZER"], gw)
+
+
+@pytest.fixture(scope="session")
+def staff(serve_stack, gw) -> Account:
+    return serve_stack.set_roles(register(gw, "staff"), ["ATTENDEE", "STAFF"], gw)
+
+
+@pytest.fixture(scope="session")
+def attendee(gw) -> Account:
+    return register(gw, "attendee")
+
+
+def stacks_survive(*fixtures: str):
+    """An autouse fixture: whatever a test sent, the stacks of these fixtures that it used must
+    still be running (a test that kills a part uses a stack of its own)."""
+    @pytest.fixture(autouse=True)
+    def _stacks_survive(request):
+        yield
+        for name in request.fixturenames:
+            if name in fixtures:
+                stack = request.getfixturevalue(name)
+                gone = [n for n, p in stack.procs.items() if not p.alive()]
+                assert not gone, f"{gone} of {stack.description} exited during the test:\n{stack.logs()}"
+    return _stacks_survive
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing test's report gets the process logs of the stacks it used."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        for value in getattr(item, "funcargs", {}).values():
+            if isinstance(value, Stack):
+                report.sections.append((f"marquee logs ({value.description})", value.logs(2500)))

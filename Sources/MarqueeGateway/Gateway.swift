@@ -46,6 +46,8 @@ public final class Gateway: Sendable {
         public var trace = false
         /// The caller, when the token was verified already (a WebSocket's connection_init).
         public var caller: Caller?
+        /// The connection's token, withdrawn when it expires (WebSocket operations).
+        public var revocable: RevocableToken?
 
         public init(graphQL: GraphQLRequest, bearerToken: String?, requestID: String) {
             self.graphQL = graphQL
@@ -109,18 +111,7 @@ public final class Gateway: Sendable {
             extensions["rpcMethods"] = .array(methods.map { .string($0) })
             response.extensions = extensions
         }
-        if response.data == nil {
-            // Variable values that do not coerce: the request's input is at fault.
-            response.errors = response.errors.map { error in
-                guard error.extensions?["code"] == nil else { return error }
-                var error = error
-                var extensions = error.extensions ?? JSONObject()
-                extensions["code"] = "BAD_USER_INPUT"
-                error.extensions = extensions
-                return error
-            }
-            return (response, .requestError)
-        }
+        if response.data == nil { return (Self.codedInputErrors(response), .requestError) }
         return (response, .executed)
     }
 
@@ -151,18 +142,22 @@ public final class Gateway: Sendable {
             return (outcome == .executed ? .single(response) : .failed(response.errors), requiresCaller)
         }
         if let (refusal, _) = check(document, request) { return (.failed(refusal.errors), requiresCaller) }
-        let call = CallContext(requestID: request.requestID, bearerToken: request.bearerToken, caller: request.caller)
+        let call = CallContext(
+            requestID: request.requestID, bearerToken: request.bearerToken, caller: request.caller, revocable: request.revocable)
         let clients = clients
         let state = RequestState(call: call, clients: clients)
         let result = await CallContext.$current.withValue(call) {
             await engine.subscribe(request.graphQL, context: state, eventContext: { _ in
-                // Fresh loaders per event: no event sees another's cached values.
-                RequestState(call: call, clients: clients)
+                // Fresh loaders per event: no event sees another's cached values. Once
+                // the connection's token expired, events resolve as an anonymous caller.
+                var current = call
+                if call.revocable != nil, call.currentToken == nil { current.caller = nil }
+                return RequestState(call: current, clients: clients)
             })
         }
         switch result {
         case .stream(let stream): return (.stream(stream), requiresCaller)
-        case .response(let response): return (.failed(response.errors), requiresCaller)
+        case .response(let response): return (.failed(Self.codedInputErrors(response).errors), requiresCaller)
         }
     }
 
@@ -184,14 +179,25 @@ public final class Gateway: Sendable {
         return nil
     }
 
+    /// Errors of a request that could not start (variable values that do not
+    /// coerce) without a code get BAD_USER_INPUT: the request's input is at fault.
+    static func codedInputErrors(_ response: GraphQLResponse) -> GraphQLResponse {
+        withCodes(response) { _ in "BAD_USER_INPUT" }
+    }
+
     /// Request errors get a code: parse failures, validation failures, or the limit that refused them.
     static func classified(_ response: GraphQLResponse) -> GraphQLResponse {
+        withCodes(response) { $0.message.hasPrefix("Syntax Error:") ? "GRAPHQL_PARSE_FAILED" : "GRAPHQL_VALIDATION_FAILED" }
+    }
+
+    /// Gives every error without an `extensions.code` the code `code` picks for it.
+    private static func withCodes(_ response: GraphQLResponse, _ code: (GraphQLError) -> String) -> GraphQLResponse {
         var response = response
         response.errors = response.errors.map { error in
             guard error.extensions?["code"] == nil else { return error }
             var error = error
             var extensions = error.extensions ?? JSONObject()
-            extensions["code"] = .string(error.message.hasPrefix("Syntax Error:") ? "GRAPHQL_PARSE_FAILED" : "GRAPHQL_VALIDATION_FAILED")
+            extensions["code"] = .string(code(error))
             error.extensions = extensions
             return error
         }

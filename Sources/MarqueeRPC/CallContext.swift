@@ -28,13 +28,21 @@ public struct CallContext: Sendable {
     /// When set, every outgoing call's method is recorded (the gateway's
     /// `x-marquee-trace` responses; tests count RPCs with it).
     public var trace: CallTrace?
+    /// When set, the token forwarded on calls is this one's (a long-lived
+    /// subscription's token, withdrawn when it expires), not `bearerToken`.
+    public var revocable: RevocableToken?
 
-    public init(requestID: String, bearerToken: String? = nil, caller: Caller? = nil, trace: CallTrace? = nil) {
+    public init(requestID: String, bearerToken: String? = nil, caller: Caller? = nil, trace: CallTrace? = nil,
+                revocable: RevocableToken? = nil) {
         self.requestID = requestID
         self.bearerToken = bearerToken
         self.caller = caller
         self.trace = trace
+        self.revocable = revocable
     }
+
+    /// The token to forward now.
+    public var currentToken: String? { revocable.map { $0.token } ?? bearerToken }
 
     /// The context of the current task (set by the server interceptor, or by the
     /// gateway around a request's resolvers).
@@ -49,6 +57,16 @@ public enum MetadataKey {
     public static let field = "x-error-field"
     /// The stable reason of a FAILED_PRECONDITION/ALREADY_EXISTS error (SOLD_OUT, …).
     public static let reason = "x-error-reason"
+}
+
+/// A token that can be withdrawn while work that uses it keeps running.
+public final class RevocableToken: Sendable {
+    private let value: Mutex<String?>
+
+    public init(_ token: String?) { value = Mutex(token) }
+
+    public var token: String? { value.withLock { $0 } }
+    public func revoke() { value.withLock { $0 = nil } }
 }
 
 /// The methods called on behalf of one request, in call order.

@@ -80,7 +80,7 @@ public struct ClientContextInterceptor: ClientInterceptor {
             if request.metadata[stringValues: MetadataKey.requestID].first(where: { _ in true }) == nil {
                 request.metadata.addString(call.requestID, forKey: MetadataKey.requestID)
             }
-            if let token = call.bearerToken,
+            if let token = call.currentToken,
                request.metadata[stringValues: MetadataKey.authorization].first(where: { _ in true }) == nil {
                 request.metadata.addString("Bearer \(token)", forKey: MetadataKey.authorization)
             }

@@ -20,6 +20,7 @@ actor WebSocketSession {
     private var operations: [String: (task: Task<Void, Never>, requiresCaller: Bool)] = [:]
     private var caller: Caller?
     private var token: String?
+    private var revocable: RevocableToken?
     private let headerToken: String?
     private var closing = false
     private var timers: [Task<Void, Never>] = []
@@ -113,6 +114,7 @@ actor WebSocketSession {
             let verified = try await gateway.verify(token)
             caller = verified
             self.token = token
+            revocable = RevocableToken(token)
             perform { $0.authenticated(refusal: nil) }
             if let expiry = verified.expiresAt { scheduleExpiry(at: expiry) }
         } catch {
@@ -133,6 +135,8 @@ actor WebSocketSession {
     private func tokenExpired() {
         caller = nil
         token = nil
+        revocable?.revoke()
+        revocable = nil
         let error = codedError("The access token has expired; reconnect with a new one.", "UNAUTHENTICATED")
         for (id, operation) in operations where operation.requiresCaller {
             operation.task.cancel()
@@ -150,6 +154,7 @@ actor WebSocketSession {
         }
         var request = Gateway.Request(graphQL: graphQL, bearerToken: token, requestID: MarqueeRPC.RequestID.make())
         request.caller = caller
+        request.revocable = revocable
         let gateway = gateway
         let task = Task { [weak self] in
             let (operation, requiresCaller) = await gateway.open(request)

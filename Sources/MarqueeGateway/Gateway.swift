@@ -27,7 +27,11 @@ public final class Gateway: Sendable {
         resolverLogger[metadataKey: "component"] = "graphql"
         let masked = resolverLogger
         engine = GraphQLEngine(schema: schema, limits: limits, unexpectedErrors: .mask(log: { error, path in
-            masked.error("resolver failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(path)"])
+            // The resolvers run inside the request's CallContext: log its request id.
+            masked.error("resolver failed", metadata: [
+                "error": "\(String(reflecting: error))", "path": "\(path)",
+                "request-id": "\(CallContext.current?.requestID ?? "-")",
+            ])
         }))
         self.config = config
         self.clients = clients

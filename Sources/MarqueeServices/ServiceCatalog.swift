@@ -57,7 +57,8 @@ public enum ServiceCatalog {
     }
 }
 
-/// Expires unpaid orders whose hold ran out, releasing their seats, every `interval`.
+/// Every `interval`: expires unpaid orders whose hold ran out (releasing their
+/// seats) and marks published events that have ended as completed.
 public struct OrderExpiryService: Service {
     let orders: OrderService
     let interval: Duration
@@ -72,6 +73,11 @@ public struct OrderExpiryService: Service {
             do {
                 let count = try await orders.expireOrders()
                 if count > 0 { orders.env.logger.info("expired unpaid orders", metadata: ["count": "\(count)"]) }
+                let ended = try await orders.env.transaction { conn in
+                    try await EventRepository.completeEnded(
+                        conn, published: EventService.published, completed: EventService.completed, now: Clock.nowMicros())
+                }
+                if !ended.isEmpty { orders.env.logger.info("events completed", metadata: ["count": "\(ended.count)"]) }
             } catch {
                 orders.env.logger.warning("order expiry failed", metadata: ["error": "\(error)"])
             }

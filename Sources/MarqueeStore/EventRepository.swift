@@ -113,6 +113,14 @@ public enum EventRepository {
             first: first, after: after, map: event, key: { ($0.startsAt, $0.id) })
     }
 
+    /// Marks published events that ended before `now` as completed; returns their ids.
+    public static func completeEnded(_ conn: any SQLConnection, published: Int64, completed: Int64, now: Int64) async throws -> [String] {
+        try await conn.query(
+            "UPDATE events SET status = $2 WHERE status = $1 AND ends_at <= $3 RETURNING id",
+            .int(published), .int(completed), .int(now)
+        ).map { $0.text(0) }
+    }
+
     /// The distinct cities of events with the given statuses, alphabetically.
     public static func cities(_ conn: any SQLConnection, statuses: [Int64]) async throws -> [String] {
         try await conn.query(

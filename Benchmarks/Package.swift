@@ -71,6 +71,39 @@ if peerOnly {
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]
     ))
+    // The gateway over HTTP (issue 4): scripts/bench-http runs wrk against
+    // `marquee serve --demo` and against this bare Hummingbird endpoint (the
+    // machine's ceiling at the same response size).
+    // WebSocket fan-out (issue 5): scripts/bench-ws runs marquee-ws-load (N
+    // graphql-transport-ws subscribers, events published through Redis) next to
+    // plain Redis subscribers and redis-benchmark.
+    dependencies += [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+    ]
+    targets.append(.executableTarget(
+        name: "BareHTTP",
+        dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]
+    ))
+    targets.append(.executableTarget(
+        name: "WSLoad",
+        dependencies: [
+            .product(name: "MarqueeProto", package: "Marquee"),
+            .product(name: "MarqueePubSub", package: "Marquee"),
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]
+    ))
 }
 
 targets.append(.executableTarget(name: "MarqueeBenchCLI", dependencies: cliDependencies, swiftSettings: cliSettings))
@@ -83,6 +116,8 @@ let package = Package(
     ] : [
         .executable(name: "marquee-bench", targets: ["MarqueeBenchCLI"]),
         .executable(name: "marquee-rpc-bench", targets: ["RPCBench"]),
+        .executable(name: "marquee-bare-http", targets: ["BareHTTP"]),
+        .executable(name: "marquee-ws-load", targets: ["WSLoad"]),
     ],
     dependencies: dependencies,
     targets: targets,

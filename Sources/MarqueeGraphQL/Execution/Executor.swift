@@ -42,6 +42,12 @@ final class Execution {
     @exclusivity(unchecked) var boundary = 0
     @exclusivity(unchecked) var pending: [PendingField] = []
     @exclusivity(unchecked) var data: JSON = .null
+    /// The operation's root plans. They own the whole plan tree (each plan caches
+    /// its sub-plans), which `PathElement`s reference without retaining: holding
+    /// them here keeps the tree alive until pending work has drained. (A local
+    /// variable is not enough: an optimised build may release it at its last use,
+    /// before the `await`.)
+    private var rootPlanTree: [FieldPlan] = []
 
     /// The response path of what is executing now.
     var responsePath: [PathKey] { path.map(\.key) }
@@ -56,7 +62,8 @@ final class Execution {
     /// CollectFields() of the operation; its errors null the whole data.
     func rootPlans(_ rootType: GraphQLObjectType) -> [FieldPlan]? {
         do {
-            return try shared.collectFields(rootType, [shared.operation.selectionSet])
+            rootPlanTree = try shared.collectFields(rootType, [shared.operation.selectionSet])
+            return rootPlanTree
         } catch {
             errors.append(error)
             return nil

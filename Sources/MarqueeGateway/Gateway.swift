@@ -1,4 +1,5 @@
 import Logging
+import Metrics
 import MarqueeGraphQL
 import MarqueePubSub
 import MarqueeRPC
@@ -74,8 +75,14 @@ public final class Gateway: Sendable {
         case timeout
     }
 
-    /// Runs one query or mutation.
+    /// Runs one query or mutation, counting it by outcome (`marquee_graphql_requests`).
     public func execute(_ request: Request) async -> (GraphQLResponse, Outcome) {
+        let result = await run(request)
+        Counter(label: "marquee_graphql_requests", dimensions: [("outcome", "\(result.1)")]).increment()
+        return result
+    }
+
+    private func run(_ request: Request) async -> (GraphQLResponse, Outcome) {
         var call = CallContext(requestID: request.requestID, trace: request.trace ? CallTrace() : nil)
         if let caller = request.caller {
             call.caller = caller

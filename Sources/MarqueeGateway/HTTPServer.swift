@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
+import Prometheus
 import MarqueeGraphQL
 import MarqueeRPC
 import NIOCore
@@ -15,9 +16,9 @@ public enum HTTPServer {
 
     /// The Hummingbird application serving `gateway` (a `Service`).
     public static func application(
-        gateway: Gateway, ready: @escaping Readiness, logger: Logger
+        gateway: Gateway, ready: @escaping Readiness, metrics: PrometheusCollectorRegistry? = nil, logger: Logger
     ) -> some ApplicationProtocol {
-        let router = makeRouter(gateway: gateway, ready: ready)
+        let router = makeRouter(gateway: gateway, ready: ready, metrics: metrics)
         let sockets = WebSocketEndpoint(gateway: gateway, logger: logger)
         var ws = WebSocketServerConfiguration()
         ws.maxFrameSize = gateway.config.wsMaxMessageBytes
@@ -30,9 +31,21 @@ public enum HTTPServer {
             logger: logger)
     }
 
-    public static func makeRouter(gateway: Gateway, ready: @escaping Readiness) -> Router<BasicRequestContext> {
+    /// `metrics`: the registry `MetricsSystem` was bootstrapped with, served at
+    /// `GET /metrics` in the Prometheus text format.
+    public static func makeRouter(
+        gateway: Gateway, ready: @escaping Readiness, metrics: PrometheusCollectorRegistry? = nil
+    ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
+        if let metrics {
+            router.add(middleware: MetricsMiddleware())
+            router.get("/metrics") { _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
+            }
+        }
         router.add(middleware: CORS(origins: gateway.config.corsOrigins))
         let endpoint = GraphQLEndpoint(gateway: gateway)
         router.post("/graphql") { request, context in try await endpoint.post(request, context) }

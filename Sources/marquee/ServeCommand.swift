@@ -6,6 +6,8 @@ import MarqueeGraphQL
 import MarqueeRPC
 import MarqueeServices
 import MarqueeStore
+import Metrics
+import Prometheus
 import ServiceLifecycle
 import Synchronization
 import MarqueePubSub
@@ -37,7 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
             // With --demo, not ready until the sample is in.
             let seeded = OnceFlag(!demo)
             let app = HTTPServer.application(
-                gateway: gateway, ready: { seeded.value ? await ServiceCatalog.storeAnswers(database) : false }, logger: logger)
+                gateway: gateway, ready: { seeded.value ? await ServiceCatalog.storeAnswers(database) : false },
+                metrics: bootstrapMetrics(), logger: logger)
             var services: [any Service] = [server, client, OrderExpiryService(env: env), app]
             let clients = client.services
             services.append(OneShot {
@@ -89,18 +92,27 @@ struct GatewayCommand: AsyncParsableCommand {
         let gateway = try Gateway(
             config: config, clients: clients, pubsub: pubsub, verify: { try await tokens.verify($0).caller }, logger: logger)
         let healths = connections.values.map { $0.services.health }
+        let metrics = bootstrapMetrics()
         let app = HTTPServer.application(gateway: gateway, ready: {
             for health in healths {
                 guard let reply = try? await health.check(.with { $0.service = "" }), reply.status == .serving else { return false }
             }
             return true
-        }, logger: logger)
+        }, metrics: metrics, logger: logger)
         let services: [any Service] = Array(connections.values) + [app] + (broker.map { [$0] } ?? [])
         logger.info("gateway listening", metadata: ["address": "\(config.host):\(config.port)", "services": "\(connections.count) connection(s)"])
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
+}
+
+/// Routes swift-metrics (Hummingbird's request metrics, the gateway's counters)
+/// to a Prometheus registry, served at `GET /metrics`.
+func bootstrapMetrics() -> PrometheusCollectorRegistry {
+    let registry = PrometheusCollectorRegistry()
+    MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+    return registry
 }
 
 /// A boolean that is set once.

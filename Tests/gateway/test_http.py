@@ -231,6 +231,15 @@ def test_health_and_ready(gw):
     assert gw.request("GET", "/ready").status == 200
 
 
+def test_metrics_count_requests_in_the_prometheus_format(gw):
+    gw.request("POST", "/graphql", content=json.dumps({"query": SIMPLE}), headers={"content-type": JSON})
+    reply = gw.request("GET", "/metrics")
+    assert reply.status == 200 and reply.content_type == "text/plain", reply.headers
+    counts = [line for line in reply.text.splitlines() if line.startswith('marquee_graphql_requests{outcome="executed"}')]
+    assert counts and int(float(counts[0].split()[-1])) >= 1, reply.text[:500]
+    assert 'hb_requests{http_route="/graphql"' in reply.text
+
+
 # --------------------------------------------------------------------------- request ids
 
 @pytest.mark.parametrize("method,path,kwargs", [

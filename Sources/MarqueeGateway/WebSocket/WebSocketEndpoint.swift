@@ -1,6 +1,7 @@
 import HTTPTypes
 import HummingbirdWebSocket
 import Logging
+import Metrics
 import NIOCore
 import Synchronization
 
@@ -40,7 +41,12 @@ struct WebSocketEndpoint: Sendable {
                 try await outbound.close(.policyViolation, reason: "Too many connections from this address")
                 return
             }
-            defer { connections.close(address) }
+            let open = Meter(label: "marquee_websocket_connections")
+            open.increment()
+            defer {
+                connections.close(address)
+                open.decrement()
+            }
             let session = WebSocketSession(machine: chosen, gateway: gateway, headerToken: headerToken, logger: logger)
             await session.run(inbound: inbound, outbound: outbound)
         }

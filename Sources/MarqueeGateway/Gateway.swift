@@ -142,9 +142,7 @@ public final class Gateway: Sendable {
         case .valid(let valid): document = valid
         case .invalid(let response): return (.failed(Self.classified(response).errors), false)
         }
-        let name = request.graphQL.operationName
-        let operations = document.operations
-        guard let operation = name.map({ name in operations.first { $0.name?.value == name } }) ?? (operations.count == 1 ? operations.first : nil) else {
+        guard let operation = document.operation(named: request.graphQL.operationName) else {
             return (.failed([codedError("Unknown operation.", "GRAPHQL_VALIDATION_FAILED")]), false)
         }
         let requiresCaller = AuthDirective.requiresCaller(operation, engine.schema)
@@ -174,9 +172,8 @@ public final class Gateway: Sendable {
 
     /// The gateway's own refusals: GET mutations, introspection when disabled, cost.
     func check(_ document: Document, _ request: Request) -> (GraphQLResponse, Outcome)? {
-        let operations = document.operations
         let name = request.graphQL.operationName
-        let operation = name.map { name in operations.first { $0.name?.value == name } } ?? (operations.count == 1 ? operations.first : nil)
+        let operation = document.operation(named: name)
         if request.queriesOnly, let operation, operation.operation != .query {
             return (GraphQLResponse(errors: [codedError("Only queries can be sent with GET; send \(operation.operation.rawValue)s with POST.", "METHOD_NOT_ALLOWED")]), .notAllowed)
         }

@@ -31,6 +31,14 @@ public struct Document: Sendable {
     public var fragments: [FragmentDefinition] {
         definitions.compactMap { if case .fragment(let f) = $0 { return f } else { return nil } }
     }
+
+    /// The operation a request names, or its only operation when it names none
+    /// (GetOperation() without the errors); nil when there is no such operation.
+    public func operation(named name: String?) -> OperationDefinition? {
+        let operations = operations
+        guard let name else { return operations.count == 1 ? operations.first : nil }
+        return operations.first { $0.name?.value == name }
+    }
 }
 
 public enum Definition: Sendable {

@@ -10,9 +10,7 @@ public enum QueryCost {
         document: Document, schema: GraphQLSchema, operationName: String? = nil, variables: JSONObject = JSONObject(),
         sizeArguments: [String] = ["first", "last"]
     ) -> Int? {
-        let operations = document.operations
-        guard let operation = operationName.map({ name in operations.first { $0.name?.value == name } })
-            ?? (operations.count == 1 ? operations.first : nil),
+        guard let operation = document.operation(named: operationName),
             let root = schema.rootType(for: operation.operation) else { return nil }
         var fragments: [String: FragmentDefinition] = [:]
         for fragment in document.fragments { fragments[fragment.name.value] = fragment }

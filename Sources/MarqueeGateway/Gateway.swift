@@ -15,6 +15,10 @@ public final class Gateway: Sendable {
     let clients: ServiceClients
     let verify: Verifier
     let logger: Logger
+    /// The WebSocket subscriptions, fanned out per topic.
+    let hub: SubscriptionHub
+    /// The WebSocket connections' timers.
+    let clock: SessionClock
 
     public init(config: GatewayConfig, clients: ServiceClients, pubsub: any PubSub, verify: @escaping Verifier, logger: Logger) throws {
         let schema = try GraphQLSchema.build(sdl: PublicSchema.sdl)
@@ -38,6 +42,8 @@ public final class Gateway: Sendable {
         self.clients = clients
         self.verify = verify
         self.logger = logger
+        hub = SubscriptionHub(pubsub: pubsub, clients: clients)
+        clock = SessionClock(keepAlive: config.wsKeepAlive)
     }
 
     /// What one HTTP (or WebSocket) request asks for.
@@ -126,12 +132,21 @@ public final class Gateway: Sendable {
         return (response, .executed)
     }
 
-    /// An operation over a WebSocket: a subscription's stream of results, or the
-    /// single result of a query or mutation, or the errors that stop it at once.
+    /// An operation over a WebSocket: a subscription to add to the fan-out, or
+    /// the single result of a query or mutation, or the errors that stop it at once.
     public enum SocketOperation: Sendable {
-        case stream(AsyncThrowingStream<GraphQLResponse, any Error>)
+        case subscription(SocketSubscription)
         case single(GraphQLResponse)
         case failed([GraphQLError])
+    }
+
+    /// A started subscription: its topic, its source (which executes events) and
+    /// the group of subscribers it can share executions with.
+    public struct SocketSubscription: Sendable {
+        let events: TopicEvents
+        let source: SubscriptionSource
+        let group: String
+        let call: CallContext
     }
 
     /// Starts an operation received on a WebSocket (caller already verified).
@@ -153,21 +168,33 @@ public final class Gateway: Sendable {
         if let (refusal, _) = check(document, request) { return (.failed(refusal.errors), requiresCaller) }
         let call = CallContext(
             requestID: request.requestID, bearerToken: request.bearerToken, caller: request.caller, revocable: request.revocable)
-        let clients = clients
         let state = RequestState(call: call, clients: clients)
+        let graphQL = request.graphQL
+        let engine = engine
         let result = await CallContext.$current.withValue(call) {
-            await engine.subscribe(request.graphQL, context: state, eventContext: { _ in
-                // Fresh loaders per event: no event sees another's cached values. Once
-                // the connection's token expired, events resolve as an anonymous caller.
-                var current = call
-                if call.revocable != nil, call.currentToken == nil { current.caller = nil }
-                return RequestState(call: current, clients: clients)
-            })
+            await GraphQLExecutor.createSourceEventStream(
+                schema: engine.schema, document: document, context: state, variableValues: graphQL.variables,
+                operationName: graphQL.operationName, unexpectedErrors: engine.unexpectedErrors)
         }
         switch result {
-        case .stream(let stream): return (.stream(stream), requiresCaller)
-        case .response(let response): return (.failed(Self.codedInputErrors(response).errors), requiresCaller)
+        case .response(let response):
+            return (.failed(Self.codedInputErrors(response).errors), requiresCaller)
+        case .source(let source):
+            guard let events = source.events as? TopicEvents else {
+                return (.failed([codedError("The subscription has no broker topic.", "INTERNAL_SERVER_ERROR")]), requiresCaller)
+            }
+            return (.subscription(SocketSubscription(events: events, source: source, group: Self.group(graphQL, request.caller), call: call)),
+                    requiresCaller)
         }
+    }
+
+    /// Subscribers with the same group see the same results: the same operation
+    /// and variables, asked by the same user with the same roles (or anonymously).
+    static func group(_ request: GraphQLRequest, _ caller: Caller?) -> String {
+        var writer = JSONWriter(capacity: 64)
+        writer.write(.object(request.variables))
+        let who = caller.map { "\($0.userID)|\($0.roles.sorted().joined(separator: ","))" } ?? "-"
+        return "\(who)\u{0}\(request.operationName ?? "")\u{0}\(String(decoding: writer.bytes, as: UTF8.self))\u{0}\(request.query)"
     }
 
     /// The gateway's own refusals: GET mutations, introspection when disabled, cost.

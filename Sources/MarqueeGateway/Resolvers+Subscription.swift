@@ -57,16 +57,7 @@ extension Resolvers {
         field.resolve = { source, _, _, _ in .value(source) }
         field.subscribe = { _, args, context, _ in
             let name = try await topic(args, state(context))
-            let messages = try await pubsub.subscribe(to: [name], bufferSize: 64)
-            return AsyncThrowingStream<any Sendable, any Error>(bufferingPolicy: .bufferingNewest(64)) { continuation in
-                let task = Task {
-                    for await message in messages {
-                        if let decoded = try? Message(serializedBytes: message.payload) { continuation.yield(decoded) }
-                    }
-                    continuation.finish()
-                }
-                continuation.onTermination = { _ in task.cancel() }
-            }
+            return TopicEvents(pubsub: pubsub, topic: name) { try? Message(serializedBytes: $0) }
         }
     }
 
@@ -80,5 +71,32 @@ extension Resolvers {
     /// NOT_FOUND unless the caller can see the event (published, or their own draft).
     static func requireVisibleEvent(_ id: String, _ state: RequestState) async throws {
         _ = try await serviceCall { try await state.clients.events.getEvent(.with { $0.id = id }) }
+    }
+}
+
+/// A subscription field's source: the messages of one broker topic, decoded.
+/// The WebSocket fan-out (``SubscriptionHub``) reads `topic` and `decode` and
+/// shares one broker subscription between all the topic's subscribers; anyone
+/// else iterating it gets a broker subscription of their own.
+struct TopicEvents: AsyncSequence, Sendable {
+    typealias Element = any Sendable
+    let pubsub: any PubSub
+    let topic: String
+    let decode: @Sendable ([UInt8]) -> (any Sendable)?
+
+    func makeAsyncIterator() -> AsyncThrowingStream<any Sendable, any Error>.Iterator {
+        let (stream, continuation) = AsyncThrowingStream<any Sendable, any Error>.makeStream(bufferingPolicy: .bufferingNewest(64))
+        let task = Task { [pubsub, topic, decode] in
+            do {
+                for await message in try await pubsub.subscribe(to: [topic], bufferSize: 64) {
+                    if let decoded = decode(message.payload) { continuation.yield(decoded) }
+                }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream.makeAsyncIterator()
     }
 }

@@ -68,6 +68,8 @@ struct LegacyWSProtocol: WSProtocol {
         return [.send(WSMessage.encode(["id": .string(id), "type": "data", "payload": payload]))]
     }
 
+    func nextPrefix(id: String) -> [UInt8] { WSMessage.prefix(id: id, type: "data") }
+
     mutating func error(id: String, errors: [GraphQLError]) -> [WSAction] {
         guard active.remove(id) != nil else { return [] }
         return [.send(Self.errorMessage(id, errors))]

@@ -71,6 +71,8 @@ struct TransportWSProtocol: WSProtocol {
         return [.send(WSMessage.encode(["id": .string(id), "type": "next", "payload": payload]))]
     }
 
+    func nextPrefix(id: String) -> [UInt8] { WSMessage.prefix(id: id, type: "next") }
+
     mutating func error(id: String, errors: [GraphQLError]) -> [WSAction] {
         guard active.remove(id) != nil else { return [] }
         return [.send(WSMessage.encode(["id": .string(id), "type": "error", "payload": .array(errors.map(\.json))]))]

@@ -38,6 +38,9 @@ protocol WSProtocol: Sendable {
     mutating func initTimedOut() -> [WSAction]
     /// A result of operation `id`.
     mutating func next(id: String, payload: JSON) -> [WSAction]
+    /// What precedes the payload in a result message of operation `id` (the
+    /// subscription fan-out appends the payload's JSON and `}`).
+    func nextPrefix(id: String) -> [UInt8]
     /// Operation `id` failed before producing results (errors, no data).
     mutating func error(id: String, errors: [GraphQLError]) -> [WSAction]
     /// Operation `id` ended.
@@ -80,6 +83,13 @@ enum WSMessage {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// `{"id":<id>,"type":<type>,"payload":`
+    static func prefix(id: String, type: String) -> [UInt8] {
+        var writer = JSONWriter(capacity: 64)
+        writer.write(.string(id))
+        return Array(#"{"id":"#.utf8) + writer.bytes + Array(#","type":"\#(type)","payload":"#.utf8)
     }
 
     static func encode(_ object: JSONObject) -> String {

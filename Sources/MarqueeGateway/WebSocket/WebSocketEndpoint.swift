@@ -47,7 +47,7 @@ struct WebSocketEndpoint: Sendable {
                 connections.close(address)
                 open.decrement()
             }
-            let session = WebSocketSession(machine: chosen, gateway: gateway, headerToken: headerToken, logger: logger)
+            let session = WebSocketSession(machine: chosen, gateway: gateway, channel: channel, headerToken: headerToken, logger: logger)
             await session.run(inbound: inbound, outbound: outbound)
         }
     }

@@ -8,46 +8,46 @@ import NIOWebSocket
 import Synchronization
 
 /// One WebSocket connection speaking `graphql-transport-ws` or `graphql-ws`: runs
-/// the protocol's state machine, the operations it starts, the init timeout,
-/// keep-alives and token expiry. Outgoing messages go through a bounded queue
-/// written by one task: a client that stops reading never delays anyone else;
-/// when its queue is full the connection is closed with 1013 (try again later).
+/// the protocol's state machine and the operations it starts; its timers (init
+/// timeout, keep-alives, token expiry) are kept by the gateway's ``SessionClock``
+/// and its subscriptions by the ``SubscriptionHub``. Outgoing messages go straight
+/// to the socket through a bounded queue (``SocketWriter``): a client that stops
+/// reading never delays anyone else; when its queue is full the connection is
+/// closed with 1013 (try again later).
 actor WebSocketSession {
+    private enum Operation {
+        /// Starting (or a query/mutation running).
+        case running(Task<Void, Never>)
+        /// A live subscription in the hub.
+        case subscribed(SubscriptionHub.Registration)
+    }
+
     private var machine: any WSProtocol
     private let gateway: Gateway
-    private let outbox: Outbox
+    private let writer: SocketWriter
     private let logger: Logger
-    private var operations: [String: (task: Task<Void, Never>, requiresCaller: Bool)] = [:]
+    private var operations: [String: (operation: Operation, requiresCaller: Bool)] = [:]
     private var caller: Caller?
     private var token: String?
     private var revocable: RevocableToken?
     private let headerToken: String?
     private var closing = false
-    private var timers: [Task<Void, Never>] = []
+    private var outbound: WebSocketOutboundWriter?
+    private var closeTask: Task<Void, Never>?
 
-    init(machine: any WSProtocol, gateway: Gateway, headerToken: String?, logger: Logger) {
+    init(machine: any WSProtocol, gateway: Gateway, channel: any Channel, headerToken: String?, logger: Logger) {
         self.machine = machine
         self.gateway = gateway
         self.headerToken = headerToken
         self.logger = logger
-        outbox = Outbox(limit: gateway.config.wsQueue)
+        writer = SocketWriter(channel: channel, limit: gateway.config.wsQueue)
     }
 
     /// Serves the connection until either side closes it.
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
-        let writer = Task { await outbox.drain(into: outbound) }
+        self.outbound = outbound
         let config = gateway.config
-        timers.append(Task { [weak self] in
-            try? await Task.sleep(for: config.wsInitTimeout)
-            await self?.perform { $0.initTimedOut() }
-        })
-        timers.append(Task { [weak self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: config.wsKeepAlive)
-                guard !Task.isCancelled else { return }
-                await self?.perform { $0.keepAlive() }
-            }
-        })
+        gateway.clock.register(self, initTimeout: config.wsInitTimeout)
         do {
             for try await message in inbound.messages(maxSize: config.wsMaxMessageBytes) {
                 switch message {
@@ -60,9 +60,26 @@ actor WebSocketSession {
             // Oversized or malformed frames: say so with the close code, never crash.
             closeConnection(code: CloseCode.messageTooBig, reason: "Message too large or malformed")
         }
+        gateway.clock.unregister(self)
         shutDown()
-        outbox.finish()
-        await writer.value
+        self.outbound = nil
+        if let closeTask {
+            // The close frame waits behind what the client has not read yet; a
+            // client that reads nothing for 10 s more is disconnected without it.
+            let sent = await Gateway.withTimeout(.seconds(10)) { await closeTask.value; return true }
+            if sent == nil { try? await writer.channel.close() }
+        }
+    }
+
+    func initTimedOut() { perform { $0.initTimedOut() } }
+
+    func keepAlive() { perform { $0.keepAlive() } }
+
+    /// The client does not read: its queue is full.
+    func overflow() {
+        guard !closing else { return }
+        logger.warning("websocket client too slow: outgoing queue full, closing")
+        closeConnection(code: CloseCode.tryAgainLater, reason: "Client too slow: outgoing queue full")
     }
 
     /// Runs a state-machine step and performs its actions.
@@ -75,34 +92,41 @@ actor WebSocketSession {
     private func execute(_ action: WSAction) {
         switch action {
         case .send(let text):
-            if !outbox.enqueue(.text(text)) {
-                logger.warning("websocket client too slow: outgoing queue full, closing")
-                closeConnection(code: CloseCode.tryAgainLater, reason: "Client too slow: outgoing queue full")
-            }
+            if !writer.send(text) { overflow() }
         case .close(let code, let reason):
             closeConnection(code: code, reason: reason)
         case .authenticate(let payload):
+            gateway.clock.initialised(self)
             let token = Self.token(in: payload) ?? headerToken
             Task { await authenticate(token) }
         case .start(let id, let request):
             start(id, request)
         case .stop(let id):
-            operations.removeValue(forKey: id)?.task.cancel()
+            stop(id)
+        }
+    }
+
+    private func stop(_ id: String) {
+        switch operations.removeValue(forKey: id)?.operation {
+        case .running(let task)?: task.cancel()
+        case .subscribed(let registration)?: gateway.hub.remove(registration)
+        case nil: break
         }
     }
 
     private func closeConnection(code: UInt16, reason: String) {
         guard !closing else { return }
         closing = true
-        outbox.close(code: code, reason: reason)
         shutDown()
+        if let outbound {
+            // After the messages already queued: the close goes through the same event loop.
+            closeTask = Task { try? await outbound.close(WebSocketErrorCode(codeNumber: Int(code)), reason: reason) }
+        }
     }
 
     private func shutDown() {
-        for (_, operation) in operations { operation.task.cancel() }
-        operations.removeAll()
-        for timer in timers { timer.cancel() }
-        timers.removeAll()
+        for id in Array(operations.keys) { stop(id) }
+        gateway.clock.unregister(self)
     }
 
     private func authenticate(_ token: String?) async {
@@ -116,31 +140,24 @@ actor WebSocketSession {
             self.token = token
             revocable = RevocableToken(token)
             perform { $0.authenticated(refusal: nil) }
-            if let expiry = verified.expiresAt { scheduleExpiry(at: expiry) }
+            if let expiry = verified.expiresAt {
+                let delay = max(0, expiry - Date().timeIntervalSince1970)
+                gateway.clock.expire(self, after: .milliseconds(Int64(delay * 1000)))
+            }
         } catch {
             perform { $0.authenticated(refusal: "The access token is invalid or has expired.") }
         }
     }
 
     /// When the token expires, operations that needed it end with UNAUTHENTICATED.
-    private func scheduleExpiry(at expiry: Double) {
-        let delay = max(0, expiry - Date().timeIntervalSince1970)
-        timers.append(Task { [weak self] in
-            try? await Task.sleep(for: .milliseconds(Int64(delay * 1000)))
-            guard !Task.isCancelled else { return }
-            await self?.tokenExpired()
-        })
-    }
-
-    private func tokenExpired() {
+    func tokenExpired() {
         caller = nil
         token = nil
         revocable?.revoke()
         revocable = nil
         let error = codedError("The access token has expired; reconnect with a new one.", "UNAUTHENTICATED")
         for (id, operation) in operations where operation.requiresCaller {
-            operation.task.cancel()
-            operations[id] = nil
+            stop(id)
             perform { $0.error(id: id, errors: [error]) }
         }
     }
@@ -158,36 +175,54 @@ actor WebSocketSession {
         let gateway = gateway
         let task = Task { [weak self] in
             let (operation, requiresCaller) = await gateway.open(request)
-            await self?.mark(id, requiresCaller: requiresCaller)
+            guard let self else { return }
             switch operation {
             case .failed(let errors):
-                await self?.perform { $0.error(id: id, errors: errors) }
+                await self.failed(id, errors)
             case .single(let response):
-                await self?.perform { $0.next(id: id, payload: response.json) }
-                await self?.finish(id)
-            case .stream(let stream):
-                do {
-                    for try await response in stream {
-                        guard let self else { return }
-                        await self.perform { $0.next(id: id, payload: response.json) }
-                    }
-                    await self?.finish(id)
-                } catch is CancellationError {
-                    return
-                } catch {
-                    await self?.perform { $0.error(id: id, errors: [codedError("The subscription failed.", "INTERNAL_SERVER_ERROR")]) }
-                }
+                await self.mark(id, requiresCaller: requiresCaller)
+                await self.perform { $0.next(id: id, payload: response.json) }
+                await self.finish(id)
+            case .subscription(let subscription):
+                await self.subscribe(id, subscription, requiresCaller: requiresCaller)
             }
         }
-        operations[id] = (task, false)
+        operations[id] = (.running(task), false)
+    }
+
+    /// Adds a started subscription to the hub, unless it was stopped meanwhile.
+    private func subscribe(_ id: String, _ subscription: Gateway.SocketSubscription, requiresCaller: Bool) async {
+        guard case .running? = operations[id]?.operation, !closing else { return }
+        let subscriber = SubscriptionHub.Subscriber(
+            writer: writer, prefix: machine.nextPrefix(id: id), call: subscription.call,
+            overflow: { [weak self] in Task { await self?.overflow() } },
+            ended: { [weak self] in Task { await self?.finish(id) } })
+        do {
+            let registration = try await gateway.hub.add(subscriber, to: subscription.events, group: subscription.group, source: subscription.source)
+            // Stopped, or the connection closed, while the broker subscribed?
+            guard case .running? = operations[id]?.operation, !closing else {
+                gateway.hub.remove(registration)
+                return
+            }
+            operations[id] = (.subscribed(registration), requiresCaller)
+        } catch {
+            guard operations[id] != nil else { return }
+            operations[id] = nil
+            perform { $0.error(id: id, errors: [codedError("The subscription could not start: the message broker is unavailable.", "SERVICE_UNAVAILABLE")]) }
+        }
+    }
+
+    private func failed(_ id: String, _ errors: [GraphQLError]) {
+        guard operations.removeValue(forKey: id) != nil else { return }
+        perform { $0.error(id: id, errors: errors) }
     }
 
     private func mark(_ id: String, requiresCaller: Bool) {
-        if let operation = operations[id] { operations[id] = (operation.task, requiresCaller) }
+        if let operation = operations[id] { operations[id] = (operation.operation, requiresCaller) }
     }
 
     private func finish(_ id: String) {
-        guard !Task.isCancelled, operations.removeValue(forKey: id) != nil else { return }
+        guard operations.removeValue(forKey: id) != nil else { return }
         perform { $0.complete(id: id) }
     }
 
@@ -202,56 +237,5 @@ actor WebSocketSession {
             return GraphQLEndpoint.bearerToken(value) ?? (value.contains(" ") ? nil : value)
         }
         return nil
-    }
-}
-
-/// The bounded outgoing queue of one connection.
-final class Outbox: Sendable {
-    enum Item: Sendable {
-        case text(String)
-        case close(code: UInt16, reason: String)
-    }
-
-    private let continuation: AsyncStream<Item>.Continuation
-    private let stream: AsyncStream<Item>
-    private let pending = Atomic<Int>(0)
-    private let limit: Int
-
-    init(limit: Int) {
-        self.limit = limit
-        (stream, continuation) = AsyncStream<Item>.makeStream()
-    }
-
-    /// False when the queue is full (the client is not reading).
-    func enqueue(_ item: Item) -> Bool {
-        guard pending.add(1, ordering: .relaxed).newValue <= limit else {
-            pending.subtract(1, ordering: .relaxed)
-            return false
-        }
-        continuation.yield(item)
-        return true
-    }
-
-    func close(code: UInt16, reason: String) {
-        continuation.yield(.close(code: code, reason: reason))
-        continuation.finish()
-    }
-
-    func finish() { continuation.finish() }
-
-    func drain(into outbound: WebSocketOutboundWriter) async {
-        for await item in stream {
-            pending.subtract(1, ordering: .relaxed)
-            do {
-                switch item {
-                case .text(let text): try await outbound.write(.text(text))
-                case .close(let code, let reason):
-                    try await outbound.close(WebSocketErrorCode(codeNumber: Int(code)), reason: reason)
-                    return
-                }
-            } catch {
-                return
-            }
-        }
     }
 }

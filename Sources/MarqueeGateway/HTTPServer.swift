@@ -22,6 +22,9 @@ public enum HTTPServer {
         let sockets = WebSocketEndpoint(gateway: gateway, logger: logger)
         var ws = WebSocketServerConfiguration()
         ws.maxFrameSize = gateway.config.wsMaxMessageBytes
+        // Both sub-protocols keep alive themselves (ping / ka every MARQUEE_WS_KEEPALIVE_MS);
+        // WebSocket-level auto-ping would cost every connection a task and a timer more.
+        ws.autoPing = .disabled
         return Application(
             router: router,
             server: .http1WebSocketUpgrade(configuration: .init(ws: ws)) { request, channel, logger in

@@ -28,6 +28,13 @@ struct WebSocketEndpoint: Sendable {
         } else {
             chosen = nil
         }
+        // A socket of small messages: read into small buffers (grown when reads are large).
+        let small = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 256, maximum: 65536)
+        if channel.eventLoop.inEventLoop, let options = channel.syncOptions {
+            try? options.setOption(.recvAllocator, value: small)
+        } else {
+            channel.setOption(.recvAllocator, value: small).whenFailure { _ in }
+        }
         let address = channel.remoteAddress?.ipAddress ?? "unknown"
         let headerToken = GraphQLEndpoint.bearerToken(request.headerFields[.authorization])
         let gateway = gateway, logger = logger, connections = connections

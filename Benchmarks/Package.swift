@@ -79,8 +79,6 @@ if peerOnly {
     // plain Redis subscribers and redis-benchmark.
     dependencies += [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
-        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ]
     targets.append(.executableTarget(
@@ -96,11 +94,11 @@ if peerOnly {
         dependencies: [
             .product(name: "MarqueeProto", package: "Marquee"),
             .product(name: "MarqueePubSub", package: "Marquee"),
-            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOWebSocket", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]
     ))

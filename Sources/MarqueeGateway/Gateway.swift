@@ -19,6 +19,8 @@ public final class Gateway: Sendable {
     let hub: SubscriptionHub
     /// The WebSocket connections' timers.
     let clock: SessionClock
+    /// Public entity reads, evicted through the broker.
+    let cache: EntityCache
 
     public init(config: GatewayConfig, clients: ServiceClients, pubsub: any PubSub, verify: @escaping Verifier, logger: Logger) throws {
         let schema = try GraphQLSchema.build(sdl: PublicSchema.sdl)
@@ -42,7 +44,10 @@ public final class Gateway: Sendable {
         self.clients = clients
         self.verify = verify
         self.logger = logger
-        hub = SubscriptionHub(pubsub: pubsub, clients: clients)
+        let cache = EntityCache(ttl: config.cacheTTL, maxEntries: config.cacheMaxEntries)
+        self.cache = cache
+        hub = SubscriptionHub(pubsub: pubsub, clients: clients, cache: cache)
+        if cache.isEnabled { Task { await cache.follow(pubsub) } }
         clock = SessionClock(keepAlive: config.wsKeepAlive)
     }
 
@@ -107,7 +112,7 @@ public final class Gateway: Sendable {
         case .invalid(let response): return (Self.classified(response), .requestError)
         }
         if let refusal = check(document, request) { return refusal }
-        let state = RequestState(call: call, clients: clients)
+        let state = RequestState(call: call, clients: clients, cache: cache)
         let graphQL = request.graphQL
         let engine = engine
         let context = call
@@ -168,7 +173,7 @@ public final class Gateway: Sendable {
         if let (refusal, _) = check(document, request) { return (.failed(refusal.errors), requiresCaller) }
         let call = CallContext(
             requestID: request.requestID, bearerToken: request.bearerToken, caller: request.caller, revocable: request.revocable)
-        let state = RequestState(call: call, clients: clients)
+        let state = RequestState(call: call, clients: clients, cache: cache)
         let graphQL = request.graphQL
         let engine = engine
         let result = await CallContext.$current.withValue(call) {

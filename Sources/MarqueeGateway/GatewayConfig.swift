@@ -37,6 +37,13 @@ public struct GatewayConfig: Sendable {
     public var wsQueue = 256
     public var wsKeepAlive: Duration = .seconds(15)
 
+    /// How long a public entity read (published events, venues, users' public
+    /// profiles) may be served from the gateway's cache (`MARQUEE_CACHE_TTL_MS`,
+    /// 5000; 0 turns the cache off). Changes evict entries at once through the broker.
+    public var cacheTTL: Duration = .seconds(5)
+    /// At most this many cached entities (`MARQUEE_CACHE_MAX_ENTRIES`, 100000).
+    public var cacheMaxEntries = 100_000
+
     public init() {}
 
     /// Reads the settings; a malformed value is a start-up error naming the variable.
@@ -71,6 +78,8 @@ public struct GatewayConfig: Sendable {
         if let value = try int("MARQUEE_WS_INIT_TIMEOUT_MS", 1...3_600_000) { config.wsInitTimeout = .milliseconds(value) }
         if let value = try int("MARQUEE_WS_QUEUE", 1...1_000_000) { config.wsQueue = value }
         if let value = try int("MARQUEE_WS_KEEPALIVE_MS", 100...3_600_000) { config.wsKeepAlive = .milliseconds(value) }
+        if let value = try int("MARQUEE_CACHE_TTL_MS", 0...86_400_000) { config.cacheTTL = .milliseconds(value) }
+        if let value = try int("MARQUEE_CACHE_MAX_ENTRIES", 1...100_000_000) { config.cacheMaxEntries = value }
         if let value = try bool("MARQUEE_INTROSPECTION") { config.introspection = value }
         if let value = try bool("MARQUEE_ALLOW_TRACE") { config.allowTrace = value }
         if let raw = environment["MARQUEE_CORS_ORIGINS"] {

@@ -399,6 +399,18 @@ public enum PublicSchema {
       displayName: String!
     }
 
+    "Changes to your own profile; omitted fields stay as they are."
+    input UpdateProfileInput {
+      "1 to 100 characters."
+      displayName: String
+    }
+
+    "A user after a change."
+    type UserPayload {
+      user: User
+      errors: [UserError!]!
+    }
+
     input LoginInput {
       email: String!
       password: String!
@@ -517,6 +529,8 @@ public enum PublicSchema {
       "Exchanges a refresh token for new tokens; reusing an old one revokes the session."
       refreshToken(refreshToken: String!): AuthPayload!
       logout(refreshToken: String!): LogoutPayload!
+      "Changes the signed-in user's own profile."
+      updateProfile(input: UpdateProfileInput!): UserPayload! @auth
       createEvent(input: CreateEventInput!): EventPayload! @auth(requires: ORGANIZER)
       updateEvent(input: UpdateEventInput!): EventPayload! @auth(requires: ORGANIZER)
       publishEvent(id: ID!): EventPayload! @auth(requires: ORGANIZER)

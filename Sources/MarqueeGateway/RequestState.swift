@@ -8,25 +8,30 @@ import MarqueeRPC
 final class RequestState: Sendable {
     let call: CallContext
     let clients: ServiceClients
-    let users: DataLoader<String, Marquee_V1_User>
-    let events: DataLoader<String, Marquee_V1_Event>
+    let cache: EntityCache
+    let users: CachedLoader<Marquee_V1_User>
+    let events: CachedLoader<Marquee_V1_Event>
     let venues: DataLoader<String, Marquee_V1_Venue>
     let orders: DataLoader<String, Marquee_V1_Order>
     let payments: DataLoader<String, Marquee_V1_Payment>
     let ticketsByOrder: DataLoader<String, [Marquee_V1_Ticket]>
 
-    init(call context: CallContext, clients: ServiceClients) {
+    init(call context: CallContext, clients: ServiceClients, cache: EntityCache) {
         self.call = context
         self.clients = clients
-        users = DataLoader { ids in
-            try await serviceCall {
-                try await clients.users.batchGetUsers(.with { $0.ids = ids }).users.keyed(by: \.id)
-            }
+        self.cache = cache
+        let caller = context.caller
+        users = CachedLoader(hit: { cache.user($0, for: caller) }) { ids in
+            let readAt = cache.now()
+            let users = try await serviceCall { try await clients.users.batchGetUsers(.with { $0.ids = ids }).users }
+            for user in users { cache.store(user, readAt: readAt) }
+            return users.keyed(by: \.id)
         }
-        events = DataLoader { ids in
-            try await serviceCall {
-                try await clients.events.batchGetEvents(.with { $0.ids = ids }).events.keyed(by: \.id)
-            }
+        events = CachedLoader(hit: { cache.event($0) }) { ids in
+            let readAt = cache.now()
+            let events = try await serviceCall { try await clients.events.batchGetEvents(.with { $0.ids = ids }).events }
+            for event in events { cache.store(event, readAt: readAt) }
+            return events.keyed(by: \.id)
         }
         venues = DataLoader { ids in
             try await serviceCall {
@@ -62,6 +67,28 @@ final class RequestState: Sendable {
     func requireCaller() throws -> Caller {
         guard let caller = call.caller else { throw codedError("Sign in to use this field.", "UNAUTHENTICATED") }
         return caller
+    }
+}
+
+/// A request's DataLoader behind the gateway's entity cache: a cached entity
+/// resolves at once, without joining a batch.
+struct CachedLoader<Value: Sendable>: Sendable {
+    let hit: @Sendable (String) -> Value?
+    let loader: DataLoader<String, Value>
+
+    init(hit: @escaping @Sendable (String) -> Value?, batchLoad: @escaping DataLoader<String, Value>.BatchLoad) {
+        self.hit = hit
+        loader = DataLoader(batchLoad: batchLoad)
+    }
+
+    func resolve(_ key: String) -> Resolved {
+        if let value = hit(key) { return .value(value) }
+        return loader.resolve(key)
+    }
+
+    func load(_ key: String) async throws -> Value? {
+        if let value = hit(key) { return value }
+        return try await loader.load(key)
     }
 }
 

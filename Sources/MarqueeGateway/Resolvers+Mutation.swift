@@ -36,6 +36,11 @@ extension Resolvers {
                 return ["ok": true] as [String: any Sendable]
             }
         }
+        mutation("updateProfile") { input, _, state in
+            _ = try state.requireCaller()
+            let name = input.optionalString("displayName") ?? ""
+            return ["user": try await serviceCall { try await state.clients.users.updateProfile(.with { $0.displayName = name }) }]
+        }
         mutation("createEvent") { input, _, state in
             let event = try await serviceCall {
                 try await state.clients.events.createEvent(.with {
@@ -180,6 +185,11 @@ extension Resolvers {
             let input = Input(key.flatMap { args[$0]?.objectValue } ?? JSONObject(), path: key.map { [$0] } ?? [])
             do {
                 var payload = try await body(input, args, state)
+                // This gateway's clients read their writes at once (other gateways hear it from the broker).
+                if let event = payload["event"] as? Marquee_V1_Event { state.cache.evict(EntityCache.eventKey(event.id)) }
+                if let order = payload["order"] as? Marquee_V1_Order { state.cache.evict(EntityCache.eventKey(order.eventID)) }
+                if let type = payload["ticketType"] as? Marquee_V1_TicketType { state.cache.evict(EntityCache.eventKey(type.eventID)) }
+                if let user = payload["user"] as? Marquee_V1_User { state.cache.evict(EntityCache.userKey(user.id)) }
                 payload["errors"] = [any Sendable]()
                 return payload
             } catch let failure as ServiceFailure where failure.userFixable {

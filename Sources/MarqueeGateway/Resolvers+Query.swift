@@ -19,16 +19,22 @@ extension Resolvers {
         on("Query", "me", Never?.self) { _, _, state in
             state.users.resolve(try state.requireCaller().userID)
         }
-        async("Query", "event", Never?.self) { _, args, state in
+        on("Query", "event", Never?.self) { _, args, state in
             if let id = args.string("id") {
-                guard let raw = GlobalID.id(id, as: "Event") else { return nil }
-                return try await state.events.load(raw)
+                guard let raw = GlobalID.id(id, as: "Event") else { return .null }
+                return state.events.resolve(raw)
             }
             guard let slug = args.string("slug") else {
                 throw codedError("Give `id` or `slug`.", "BAD_USER_INPUT")
             }
-            return try await Self.nilIfNotFound {
-                try await state.clients.events.getEvent(.with { $0.slug = slug })
+            if let cached = state.cache.event(slug: slug) { return .value(cached) }
+            return .async {
+                let readAt = state.cache.now()
+                let event = try await Self.nilIfNotFound {
+                    try await state.clients.events.getEvent(.with { $0.slug = slug })
+                }
+                if let event { state.cache.store(event, readAt: readAt) }
+                return event
             }
         }
         async("Query", "events", Never?.self) { _, args, state in

@@ -47,6 +47,9 @@ public enum Topic {
     public static func inventoryChanged(eventID: String) -> String { "inventory.changed:\(eventID)" }
     /// A ticket of an event was checked in (payload: `marquee.v1.Ticket`).
     public static func ticketCheckedIn(eventID: String) -> String { "ticket.checked_in:\(eventID)" }
+    /// An entity that gateways may cache changed (payload: UTF-8 `event:<id>`,
+    /// `user:<id>`): one topic for all, so each gateway needs one subscription.
+    public static let entityChanged = "entity.changed"
     /// A notification was created for a user (payload: `marquee.v1.Notification`).
     public static func notificationCreated(userID: String) -> String { "notification.created:\(userID)" }
 }

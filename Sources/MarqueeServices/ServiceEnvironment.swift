@@ -86,5 +86,18 @@ public struct ServiceEnvironment: Sendable {
         } catch {
             logger.warning("publish failed", metadata: ["topic": "\(topic)", "error": "\(error)"])
         }
+        // An event's fields, status or seats changed: gateways drop their cached copy.
+        for prefix in ["event.updated:", "inventory.changed:"] where topic.hasPrefix(prefix) {
+            await changed("event:" + topic.dropFirst(prefix.count))
+        }
+    }
+
+    /// Tells the gateways that the entity `key` (`event:<id>`, `user:<id>`) changed.
+    func changed(_ key: String) async {
+        do {
+            try await pubsub.publish(Array(key.utf8), to: Topic.entityChanged)
+        } catch {
+            logger.warning("publish failed", metadata: ["topic": "\(Topic.entityChanged)", "error": "\(error)"])
+        }
     }
 }

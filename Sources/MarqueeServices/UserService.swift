@@ -35,6 +35,7 @@ public struct UserService: Marquee_V1_UserService.SimpleServiceProtocol {
             guard let name else { return try await UserRepository.byIDs(conn, [caller.userID]).first }
             return try await UserRepository.updateDisplayName(conn, id: caller.userID, displayName: name)
         }) else { throw ServiceError.notFound("user") }
+        await env.changed("user:\(caller.userID)")
         return Convert.user(user)
     }
 
@@ -62,6 +63,7 @@ public struct UserService: Marquee_V1_UserService.SimpleServiceProtocol {
         guard let user = try await env.transaction({ conn in try await UserRepository.setRoles(conn, id: id, roles: roles) }) else {
             throw ServiceError.notFound("user")
         }
+        await env.changed("user:\(id)")
         return Convert.user(user)
     }
 

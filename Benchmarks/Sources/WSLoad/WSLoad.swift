@@ -1,6 +1,4 @@
 import Foundation
-import HTTPTypes
-import HummingbirdWSClient
 import Logging
 import MarqueeProto
 import MarqueePubSub
@@ -8,13 +6,28 @@ import SwiftProtobuf
 import Synchronization
 
 /// `ws` mode: subscribers on the gateway, events through Redis.
+///
+/// Each subscriber is a raw SwiftNIO WebSocket client (ClientBootstrap on the
+/// singleton event loop group, the HTTP/1 upgrade, then `WSSubscriber`, a
+/// ChannelInboundHandler of WebSocketFrame): no task per connection or per
+/// message, the same per-message cost as `PushHandler` in the `redis` mode, so
+/// the two latencies compare the servers rather than the clients.
 struct WSLoad {
     let options: Options
     let recorder = Recorder()
+    let host: String
+    let port: Int
+    let uri: String
 
     init(_ options: Options) {
         self.options = options
         if options.url.isEmpty || options.event.isEmpty { fail("ws needs --url and --event") }
+        guard let url = URLComponents(string: options.url), url.scheme == "ws" || url.scheme == "http",
+              let host = url.host, !host.isEmpty else { fail("--url: not a ws://HOST:PORT/PATH URL") }
+        self.host = host
+        self.port = url.port ?? 80
+        self.uri = (url.percentEncodedPath.isEmpty ? "/" : url.percentEncodedPath)
+            + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
     }
 
     /// The service id inside a global id (base64 of "Event:<id>").
@@ -73,7 +86,7 @@ struct WSLoad {
             let batchStart = nowNanoseconds()
             let count = min(options.batch, n - started)
             for _ in 0..<count {
-                Task { await connect(subscribe: subscribeText, logger: logger) }
+                connect(subscribe: subscribeText)
             }
             started += count
             let deadline = nowNanoseconds() + 30_000_000_000
@@ -171,98 +184,11 @@ struct WSLoad {
         ])
     }
 
-    private static let descriptionKey = Array(#""description":""#.utf8)
-    private static let probeKey = Array(#""title":"probe""#.utf8)
-    private static let nextKey = Array(#""type":"next""#.utf8)
-    private static let pingKey = Array(#""type":"ping""#.utf8)
-    private static let ackKey = Array(#""type":"connection_ack""#.utf8)
-
-    /// One subscriber: runs until the server closes the connection (or the process exits).
-    private static let errorKey = Array(#""type":"error""#.utf8)
-
-    private func connect(subscribe: @escaping @Sendable (Int) -> String, logger: Logger) async {
-        let maxRetries = options.maxRetries, connectOnly = options.connectOnly
-        let recorder = recorder
-        var configuration = WebSocketClientConfiguration()
-        configuration.maxFrameSize = 1 << 16
-        configuration.additionalHeaders = [.secWebSocketProtocol: "graphql-transport-ws"]
-        let subscribedHere = Flag()
-        do {
-            let close = try await WebSocketClient.connect(url: options.url, configuration: configuration, logger: logger) {
-                inbound, outbound, _ in
-                recorder.connected.add(1, ordering: .relaxed)
-                try await outbound.write(.text(#"{"type":"connection_init","payload":{}}"#))
-                var acknowledged = false
-                var seen = false
-                var attempt = 1
-                for try await message in inbound.messages(maxSize: 1 << 16) {
-                    guard case .text(let message) = message else { continue }
-                    let received = nowNanoseconds()
-                    var text = message
-                    let kind: Int = text.withUTF8 { bytes -> Int in
-                        if find(Self.nextKey, in: bytes) != nil {
-                            if !seen {
-                                seen = true
-                                recorder.live.add(1, ordering: .relaxed)
-                            }
-                            if find(Self.probeKey, in: bytes) != nil {
-                                recorder.probes.add(1, ordering: .relaxed)
-                            } else if let at = find(Self.descriptionKey, in: bytes), let sent = decimal(in: bytes, at: at) {
-                                recorder.record(sent: sent, received: received)
-                            }
-                            return 0
-                        }
-                        if find(Self.pingKey, in: bytes) != nil { return 1 }
-                        if find(Self.ackKey, in: bytes) != nil { return 2 }
-                        if find(Self.errorKey, in: bytes) != nil { return 4 }
-                        return 3
-                    }
-                    switch kind {
-                    case 1:
-                        try await outbound.write(.text(#"{"type":"pong"}"#))
-                    case 2 where !acknowledged && connectOnly:
-                        // --connect-only: an acknowledged connection with no subscription.
-                        acknowledged = true
-                        recorder.subscribed.add(1, ordering: .relaxed)
-                    case 2 where !acknowledged:
-                        acknowledged = true
-                        try await outbound.write(.text(subscribe(attempt)))
-                        recorder.subscribed.add(1, ordering: .relaxed)
-                        subscribedHere.set()
-                    case 4 where attempt <= maxRetries:
-                        // The subscription failed (e.g. the event service did not answer
-                        // within the RPC deadline while thousands subscribe at once):
-                        // subscribe again with a new id after a pause.
-                        recorder.retries.add(1, ordering: .relaxed)
-                        recorder.error("subscribe error (retried): \(Self.errorMessage(text))")
-                        try await Task.sleep(nanoseconds: UInt64.random(in: 500_000_000...1_500_000_000))
-                        attempt += 1
-                        try await outbound.write(.text(subscribe(attempt)))
-                    case 4:
-                        recorder.gaveUp.add(1, ordering: .relaxed)
-                        recorder.error("subscribe error (gave up): \(Self.errorMessage(text))")
-                    case 3:
-                        recorder.error("unexpected: \(text.prefix(120))")
-                    default:
-                        break
-                    }
-                }
-            }
-            if subscribedHere.value {
-                recorder.closed.add(1, ordering: .relaxed)
-                recorder.error("closed by the server: \(close.map { "\($0.closeCode) \($0.reason ?? "")" } ?? "no close frame")")
-            } else {
-                recorder.failed.add(1, ordering: .relaxed)
-                recorder.error("closed before subscribing: \(close.map { "\($0.closeCode) \($0.reason ?? "")" } ?? "no close frame")")
-            }
-        } catch {
-            if subscribedHere.value {
-                recorder.closed.add(1, ordering: .relaxed)
-            } else {
-                recorder.failed.add(1, ordering: .relaxed)
-            }
-            recorder.error("\(error)")
-        }
+    /// One subscriber (see WSSubscriber.swift); it runs until the server closes
+    /// the connection (or the process exits).
+    private func connect(subscribe: @escaping @Sendable (Int) -> String) {
+        connectSubscriber(host: host, port: port, uri: uri, recorder: recorder, subscribe: subscribe,
+                          maxRetries: options.maxRetries, connectOnly: options.connectOnly)
     }
 }
 
@@ -278,4 +204,6 @@ final class Flag: Sendable {
     private let state = Atomic<Bool>(false)
     func set() { state.store(true, ordering: .relaxed) }
     var value: Bool { state.load(ordering: .relaxed) }
+    /// Sets the flag; true only for the first call.
+    func setOnce() -> Bool { !state.exchange(true, ordering: .relaxed) }
 }

@@ -49,13 +49,15 @@ final class SubscriptionHub: Sendable {
 
     private let pubsub: any PubSub
     private let clients: ServiceClients
+    private let cache: EntityCache
     private let feeds = Mutex<[String: Feed]>([:])
     private let nextID = Atomic<Int>(0)
     private let bufferSize: Int
 
-    init(pubsub: any PubSub, clients: ServiceClients, bufferSize: Int = 256) {
+    init(pubsub: any PubSub, clients: ServiceClients, cache: EntityCache, bufferSize: Int = 256) {
         self.pubsub = pubsub
         self.clients = clients
+        self.cache = cache
         self.bufferSize = bufferSize
     }
 
@@ -169,7 +171,7 @@ final class SubscriptionHub: Sendable {
         }
         for (call, group) in [(signedIn.first?.call, signedIn), (expired.first.map(\.call).map(Self.anonymous), expired)] {
             guard let call, !group.isEmpty else { continue }
-            let state = RequestState(call: call, clients: clients)
+            let state = RequestState(call: call, clients: clients, cache: cache)
             let response = await CallContext.$current.withValue(call) { await source.execute(event: event, context: state) }
             var writer = JSONWriter(capacity: 512)
             writer.write(response.json)

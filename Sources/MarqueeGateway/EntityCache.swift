@@ -1,0 +1,148 @@
+import MarqueeProto
+import MarqueePubSub
+import MarqueeRPC
+import Synchronization
+
+/// The gateway's cache of public entity reads: published events (with their
+/// venue and ticket types, looked up by id or slug) and users' public profiles.
+///
+/// Entries live at most `ttl`. A change evicts them at once: the services
+/// publish `entity.changed` (`event:<id>`, `user:<id>`) after every commit that
+/// changes a cached entity — an event's fields, status or seats, a profile — and
+/// every gateway listens; a gateway's own mutations also evict what they
+/// changed before answering, so a client reads its writes. A read that started
+/// before an eviction never stores its (possibly older) answer. What a caller
+/// sees is the same with or without the cache: drafts are never cached, and a
+/// user's profile is cached without the e-mail address, and served only to
+/// callers who would not see it.
+final class EntityCache: Sendable {
+    private struct Entry {
+        /// nil: a tombstone (evicted at `stamp`).
+        var value: (any Sendable)?
+        var stamp: UInt64
+        var expires: ContinuousClock.Instant
+    }
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var clock: UInt64 = 0
+        /// Everything older than this was evicted (`evictAll`).
+        var floor: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+    let ttl: Duration
+    private let maxEntries: Int
+    /// How long an eviction is remembered: longer than any read can take.
+    private let tombstoneTTL: Duration = .seconds(120)
+
+    init(ttl: Duration, maxEntries: Int) {
+        self.ttl = ttl
+        self.maxEntries = maxEntries
+    }
+
+    var isEnabled: Bool { ttl > .zero }
+
+    /// The time a read starts at, for `store(_:_:readAt:)`.
+    func now() -> UInt64 { state.withLock { $0.clock } }
+
+    func value(_ key: String) -> (any Sendable)? {
+        guard isEnabled else { return nil }
+        let now = ContinuousClock.now
+        return state.withLock { state in
+            guard let entry = state.entries[key], entry.expires > now else { return nil }
+            return entry.value
+        }
+    }
+
+    /// Stores what a read that started at `readAt` found, unless `key` was evicted since.
+    func store(_ key: String, _ value: any Sendable, readAt: UInt64) {
+        guard isEnabled else { return }
+        let now = ContinuousClock.now
+        let expires = now + ttl
+        state.withLock { state in
+            guard readAt >= state.floor else { return }
+            if let entry = state.entries[key], entry.value == nil, entry.stamp > readAt, entry.expires > now { return }
+            if state.entries.count >= maxEntries, state.entries[key] == nil { Self.trim(&state, now: now, keep: maxEntries / 2) }
+            state.entries[key] = Entry(value: value, stamp: readAt, expires: expires)
+        }
+    }
+
+    func evict(_ key: String) {
+        guard isEnabled else { return }
+        let expires = ContinuousClock.now + tombstoneTTL
+        state.withLock { state in
+            state.clock += 1
+            state.entries[key] = Entry(value: nil, stamp: state.clock, expires: expires)
+        }
+    }
+
+    /// Forgets everything (e.g. when changes may have been missed).
+    func evictAll() {
+        state.withLock { state in
+            state.clock += 1
+            state.floor = state.clock
+            state.entries.removeAll()
+        }
+    }
+
+    var count: Int { state.withLock { $0.entries.count } }
+
+    private static func trim(_ state: inout State, now: ContinuousClock.Instant, keep: Int) {
+        state.entries = state.entries.filter { $0.value.expires > now }
+        if state.entries.count > keep {
+            // Still full of live entries: drop arbitrary ones (tombstones stay).
+            var excess = state.entries.count - keep
+            for (key, entry) in state.entries where excess > 0 && entry.value != nil {
+                state.entries[key] = nil
+                excess -= 1
+            }
+        }
+    }
+
+    /// Evicts what the broker says changed, until cancelled. A broker outage
+    /// may lose messages: entries then expire within `ttl`.
+    func follow(_ pubsub: any PubSub) async {
+        guard isEnabled, let changes = try? await pubsub.subscribe(to: [Topic.entityChanged], bufferSize: 4096) else { return }
+        for await change in changes {
+            evict(String(decoding: change.payload, as: UTF8.self))
+        }
+    }
+
+    // MARK: The entities
+
+    static func eventKey(_ id: String) -> String { "event:" + id }
+    static func slugKey(_ slug: String) -> String { "slug:" + slug }
+    static func userKey(_ id: String) -> String { "user:" + id }
+
+    /// A cached event, by id.
+    func event(_ id: String) -> Marquee_V1_Event? {
+        value(Self.eventKey(id)) as? Marquee_V1_Event
+    }
+
+    /// A cached event, by slug (through its id: evicting the id evicts the slug).
+    func event(slug: String) -> Marquee_V1_Event? {
+        guard let id = value(Self.slugKey(slug)) as? String, let event = event(id), event.slug == slug else { return nil }
+        return event
+    }
+
+    /// Stores an event read at `readAt` if everyone may see it (not a draft).
+    func store(_ event: Marquee_V1_Event, readAt: UInt64) {
+        guard event.status != .draft else { return }
+        store(Self.eventKey(event.id), event, readAt: readAt)
+        if !event.slug.isEmpty { store(Self.slugKey(event.slug), event.id, readAt: readAt) }
+    }
+
+    /// A cached public profile, if `caller` would see exactly that (not their own, not an admin).
+    func user(_ id: String, for caller: Caller?) -> Marquee_V1_User? {
+        guard caller?.userID != id, caller?.isAdmin != true else { return nil }
+        return value(Self.userKey(id)) as? Marquee_V1_User
+    }
+
+    /// Stores a user's public profile (without the e-mail address).
+    func store(_ user: Marquee_V1_User, readAt: UInt64) {
+        var profile = user
+        profile.email = ""
+        store(Self.userKey(user.id), profile, readAt: readAt)
+    }
+}

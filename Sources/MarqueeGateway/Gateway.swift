@@ -3,6 +3,7 @@ import Metrics
 import MarqueeGraphQL
 import MarqueePubSub
 import MarqueeRPC
+import Synchronization
 
 /// The public API: `schema.graphql` with its resolvers and authorisation, the
 /// engine, the limits, and the service clients. One per process; shared by the
@@ -21,6 +22,19 @@ public final class Gateway: Sendable {
     let clock: SessionClock
     /// Public entity reads, evicted through the broker.
     let cache: EntityCache
+    /// Stops requests at MARQUEE_REQUEST_TIMEOUT_MS.
+    let watchdog = Watchdog()
+    private let counters = Mutex<[Outcome: Counter]>([:])
+
+    /// `marquee_graphql_requests{outcome}`, made once per outcome (after the metrics system started).
+    private func requestCounter(_ outcome: Outcome) -> Counter {
+        counters.withLock { counters in
+            if let counter = counters[outcome] { return counter }
+            let counter = Counter(label: "marquee_graphql_requests", dimensions: [("outcome", "\(outcome)")])
+            counters[outcome] = counter
+            return counter
+        }
+    }
 
     public init(config: GatewayConfig, clients: ServiceClients, pubsub: any PubSub, verify: @escaping Verifier, logger: Logger) throws {
         let schema = try GraphQLSchema.build(sdl: PublicSchema.sdl)
@@ -73,7 +87,7 @@ public final class Gateway: Sendable {
     }
 
     /// How the request ended, for the HTTP status.
-    public enum Outcome: Sendable, Equatable {
+    public enum Outcome: Sendable, Hashable {
         /// Executed (data present, maybe with field errors).
         case executed
         /// Refused before execution: unparsable, invalid, over a limit.
@@ -89,7 +103,7 @@ public final class Gateway: Sendable {
     /// Runs one query or mutation, counting it by outcome (`marquee_graphql_requests`).
     public func execute(_ request: Request) async -> (GraphQLResponse, Outcome) {
         let result = await run(request)
-        Counter(label: "marquee_graphql_requests", dimensions: [("outcome", "\(result.1)")]).increment()
+        requestCounter(result.1).increment()
         return result
     }
 
@@ -123,7 +137,7 @@ public final class Gateway: Sendable {
                     operationName: graphQL.operationName, unexpectedErrors: engine.unexpectedErrors)
             }
         }
-        guard var response = await Self.withTimeout(config.requestTimeout, run) else {
+        guard var response = await watchdog.run(config.requestTimeout, run) else {
             return (GraphQLResponse(errors: [codedError("The request took longer than \(config.requestTimeout) and was stopped.", "TIMEOUT")]), .timeout)
         }
         if let trace = call.trace {

@@ -1,6 +1,7 @@
 import MarqueeGraphQL
 import MarqueeProto
 import MarqueeRPC
+import Synchronization
 
 /// Everything one GraphQL request's resolvers share: who is calling, the
 /// service clients, and the request's DataLoaders (so each level of a list
@@ -9,52 +10,80 @@ final class RequestState: Sendable {
     let call: CallContext
     let clients: ServiceClients
     let cache: EntityCache
-    let users: CachedLoader<Marquee_V1_User>
-    let events: CachedLoader<Marquee_V1_Event>
-    let venues: DataLoader<String, Marquee_V1_Venue>
-    let orders: DataLoader<String, Marquee_V1_Order>
-    let payments: DataLoader<String, Marquee_V1_Payment>
-    let ticketsByOrder: DataLoader<String, [Marquee_V1_Ticket]>
+    /// Made on first use: a request answered from the cache needs none.
+    private let made = Mutex<Loaders?>(nil)
 
     init(call context: CallContext, clients: ServiceClients, cache: EntityCache) {
         self.call = context
         self.clients = clients
         self.cache = cache
-        let caller = context.caller
-        users = CachedLoader(hit: { cache.user($0, for: caller) }) { ids in
-            let readAt = cache.now()
-            let users = try await serviceCall { try await clients.users.batchGetUsers(.with { $0.ids = ids }).users }
-            for user in users { cache.store(user, readAt: readAt) }
-            return users.keyed(by: \.id)
+    }
+
+    var loaders: Loaders {
+        made.withLock { made in
+            if let loaders = made { return loaders }
+            let loaders = Loaders(clients: clients, cache: cache)
+            made = loaders
+            return loaders
         }
-        events = CachedLoader(hit: { cache.event($0) }) { ids in
-            let readAt = cache.now()
-            let events = try await serviceCall { try await clients.events.batchGetEvents(.with { $0.ids = ids }).events }
-            for event in events { cache.store(event, readAt: readAt) }
-            return events.keyed(by: \.id)
-        }
-        venues = DataLoader { ids in
-            try await serviceCall {
-                try await clients.events.batchGetVenues(.with { $0.ids = ids }).venues.keyed(by: \.id)
+    }
+
+    /// A user (a cached public profile when the caller would see just that).
+    var users: CachedLoader<Marquee_V1_User> {
+        CachedLoader(state: self, hit: { $0.cache.user($1, for: $0.call.caller) }, loader: \.users)
+    }
+    /// An event (cached when published).
+    var events: CachedLoader<Marquee_V1_Event> { CachedLoader(state: self, hit: { $0.cache.event($1) }, loader: \.events) }
+    var venues: DataLoader<String, Marquee_V1_Venue> { loaders.venues }
+    var orders: DataLoader<String, Marquee_V1_Order> { loaders.orders }
+    var payments: DataLoader<String, Marquee_V1_Payment> { loaders.payments }
+    var ticketsByOrder: DataLoader<String, [Marquee_V1_Ticket]> { loaders.ticketsByOrder }
+
+    /// The request's DataLoaders.
+    final class Loaders: Sendable {
+        let users: DataLoader<String, Marquee_V1_User>
+        let events: DataLoader<String, Marquee_V1_Event>
+        let venues: DataLoader<String, Marquee_V1_Venue>
+        let orders: DataLoader<String, Marquee_V1_Order>
+        let payments: DataLoader<String, Marquee_V1_Payment>
+        let ticketsByOrder: DataLoader<String, [Marquee_V1_Ticket]>
+
+        init(clients: ServiceClients, cache: EntityCache) {
+            users = DataLoader { ids in
+                let readAt = cache.now()
+                let users = try await serviceCall { try await clients.users.batchGetUsers(.with { $0.ids = ids }).users }
+                for user in users { cache.store(user, readAt: readAt) }
+                return users.keyed(by: \.id)
             }
-        }
-        orders = DataLoader { ids in
-            try await serviceCall {
-                try await clients.orders.batchGetOrders(.with { $0.ids = ids }).orders.keyed(by: \.id)
+            events = DataLoader { ids in
+                let readAt = cache.now()
+                let events = try await serviceCall { try await clients.events.batchGetEvents(.with { $0.ids = ids }).events }
+                for event in events { cache.store(event, readAt: readAt) }
+                return events.keyed(by: \.id)
             }
-        }
-        payments = DataLoader { ids in
-            try await serviceCall {
-                try await clients.payments.batchGetPayments(.with { $0.orderIds = ids }).payments.keyed(by: \.orderID)
+            venues = DataLoader { ids in
+                try await serviceCall {
+                    try await clients.events.batchGetVenues(.with { $0.ids = ids }).venues.keyed(by: \.id)
+                }
             }
-        }
-        ticketsByOrder = DataLoader { ids in
-            let tickets = try await serviceCall {
-                try await clients.tickets.batchGetTicketsByOrder(.with { $0.orderIds = ids }).tickets
+            orders = DataLoader { ids in
+                try await serviceCall {
+                    try await clients.orders.batchGetOrders(.with { $0.ids = ids }).orders.keyed(by: \.id)
+                }
             }
-            var grouped: [String: [Marquee_V1_Ticket]] = Dictionary(uniqueKeysWithValues: ids.map { ($0, []) })
-            for ticket in tickets { grouped[ticket.orderID, default: []].append(ticket) }
-            return grouped
+            payments = DataLoader { ids in
+                try await serviceCall {
+                    try await clients.payments.batchGetPayments(.with { $0.orderIds = ids }).payments.keyed(by: \.orderID)
+                }
+            }
+            ticketsByOrder = DataLoader { ids in
+                let tickets = try await serviceCall {
+                    try await clients.tickets.batchGetTicketsByOrder(.with { $0.orderIds = ids }).tickets
+                }
+                var grouped: [String: [Marquee_V1_Ticket]] = Dictionary(uniqueKeysWithValues: ids.map { ($0, []) })
+                for ticket in tickets { grouped[ticket.orderID, default: []].append(ticket) }
+                return grouped
+            }
         }
     }
 
@@ -71,24 +100,20 @@ final class RequestState: Sendable {
 }
 
 /// A request's DataLoader behind the gateway's entity cache: a cached entity
-/// resolves at once, without joining a batch.
+/// resolves at once, without joining a batch (or making the loaders).
 struct CachedLoader<Value: Sendable>: Sendable {
-    let hit: @Sendable (String) -> Value?
-    let loader: DataLoader<String, Value>
-
-    init(hit: @escaping @Sendable (String) -> Value?, batchLoad: @escaping DataLoader<String, Value>.BatchLoad) {
-        self.hit = hit
-        loader = DataLoader(batchLoad: batchLoad)
-    }
+    let state: RequestState
+    let hit: @Sendable (RequestState, String) -> Value?
+    let loader: KeyPath<RequestState.Loaders, DataLoader<String, Value>> & Sendable
 
     func resolve(_ key: String) -> Resolved {
-        if let value = hit(key) { return .value(value) }
-        return loader.resolve(key)
+        if let value = hit(state, key) { return .value(value) }
+        return state.loaders[keyPath: loader].resolve(key)
     }
 
     func load(_ key: String) async throws -> Value? {
-        if let value = hit(key) { return value }
-        return try await loader.load(key)
+        if let value = hit(state, key) { return value }
+        return try await state.loaders[keyPath: loader].load(key)
     }
 }
 

@@ -57,7 +57,8 @@ public enum GraphQLExecutor {
         let (variables, errors) = InputCoercion.coerceVariableValues(schema: schema, definitions: operation.variableDefinitions, inputs: variableValues)
         guard errors.isEmpty else { return .failure(errors) }
         return .success(ExecutionShared(schema: schema, fragments: fragments, rootValue: rootValue, context: context,
-                                        operation: operation, variableValues: variables, unexpectedErrors: unexpectedErrors))
+                                        operation: operation, variableValues: variables, unexpectedErrors: unexpectedErrors,
+                                        planCache: document.plans))
     }
 }
 

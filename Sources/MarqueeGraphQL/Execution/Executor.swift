@@ -61,6 +61,10 @@ final class Execution {
 
     /// CollectFields() of the operation; its errors null the whole data.
     func rootPlans(_ rootType: GraphQLObjectType) -> [FieldPlan]? {
+        if let shared = shared.planCache?.rootPlans(shared, rootType) {
+            rootPlanTree = shared
+            return shared
+        }
         do {
             rootPlanTree = try shared.collectFields(rootType, [shared.operation.selectionSet])
             return rootPlanTree

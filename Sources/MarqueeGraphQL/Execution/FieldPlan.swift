@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Everything about one response key of one selection set that does not change
 /// while a request executes: the merged field nodes, the field definition, the
 /// coerced arguments (computed once) and, for composite fields, the collected
@@ -25,17 +27,21 @@ final class FieldPlan: @unchecked Sendable {
 
     /// Where this field's member was found in the last JSON object read: records
     /// of one type share their key order, so the next lookup usually hits at once.
-    @exclusivity(unchecked) private var memberIndexHint = 0
+    /// (Atomic: a shared plan is read by concurrent executions.)
+    private let memberIndexHint = Atomic<Int>(0)
+
+    /// Shared by executions (``PlanCache``): read-only from now on.
+    @exclusivity(unchecked) private(set) var frozen = false
 
     /// The source object's member named like the field (the default resolver).
     @inline(__always)
     func member(of object: JSONObject) -> JSON? {
         let name = field.name
         return object.entries.withUnsafeBufferPointer { entries -> JSON? in
-            let hint = memberIndexHint
+            let hint = memberIndexHint.load(ordering: .relaxed)
             if hint < entries.count, entries[hint].key == name { return entries[hint].value }
             for index in entries.indices where entries[index].key == name {
-                memberIndexHint = index
+                memberIndexHint.store(index, ordering: .relaxed)
                 return entries[index].value
             }
             return nil
@@ -57,16 +63,20 @@ final class FieldPlan: @unchecked Sendable {
 
     var locations: [SourceLocation] { fieldNodes.map(\.loc.sourceLocation) }
 
-    /// The coerced arguments; variables are fixed for the whole request, so once.
+    /// The coerced arguments; variables are fixed for the whole request, so once
+    /// (a frozen plan keeps only those without variables, coerced when it was built).
     func argumentValues(_ shared: ExecutionShared) throws(GraphQLError) -> Arguments {
         if let arguments { return arguments }
         if let argumentsError { throw argumentsError }
         if field.arguments.isEmpty {
-            arguments = .empty
+            if !frozen { arguments = .empty }
             return .empty
         }
+        let node = fieldNodes[0]
+        if frozen {
+            return Arguments(try InputCoercion.coerceArgumentValues(definitions: field.arguments, nodes: node.arguments, variables: shared.variableValues, at: node.loc))
+        }
         do {
-            let node = fieldNodes[0]
             let values = try InputCoercion.coerceArgumentValues(definitions: field.arguments, nodes: node.arguments, variables: shared.variableValues, at: node.loc)
             let result = Arguments(values)
             arguments = result
@@ -77,9 +87,21 @@ final class FieldPlan: @unchecked Sendable {
         }
     }
 
+    /// Before freezing: coerces the arguments now if no variable is involved.
+    func prepareConstantArguments(_ shared: ExecutionShared) {
+        guard !fieldNodes[0].arguments.contains(where: { PlanCache.usesVariable($0.value) }) else { return }
+        _ = try? argumentValues(shared)
+    }
+
+    func freeze() { frozen = true }
+
     /// CollectSubfields() for a runtime object type, cached.
     func subfields(for objectType: GraphQLObjectType, _ shared: ExecutionShared) throws(GraphQLError) -> [FieldPlan] {
         if subType === objectType { return subPlans }
+        if frozen {
+            if let cached = subCache[ObjectIdentifier(objectType)] { return cached }
+            return try shared.collectSubfields(objectType, fieldNodes)
+        }
         if subType == nil {
             subPlans = try shared.collectSubfields(objectType, fieldNodes)
             subType = objectType
@@ -102,10 +124,14 @@ final class ExecutionShared: @unchecked Sendable {
     let operation: OperationDefinition
     let variableValues: JSONObject
     let unexpectedErrors: UnexpectedErrorPolicy
+    /// The document's shared plans, if it has a cache.
+    let planCache: PlanCache?
 
     init(schema: GraphQLSchema, fragments: [String: FragmentDefinition], rootValue: (any Sendable)?, context: (any Sendable)?,
-         operation: OperationDefinition, variableValues: JSONObject, unexpectedErrors: UnexpectedErrorPolicy) {
+         operation: OperationDefinition, variableValues: JSONObject, unexpectedErrors: UnexpectedErrorPolicy,
+         planCache: PlanCache? = nil) {
         self.unexpectedErrors = unexpectedErrors
+        self.planCache = planCache
         self.schema = schema
         self.fragments = fragments
         self.rootValue = rootValue

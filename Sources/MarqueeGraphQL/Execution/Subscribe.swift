@@ -86,7 +86,7 @@ public struct SubscriptionSource: @unchecked Sendable {
     public func execute(event: any Sendable, context: (any Sendable)?) async -> GraphQLResponse {
         let eventShared = ExecutionShared(schema: shared.schema, fragments: shared.fragments, rootValue: event, context: context,
                                           operation: shared.operation, variableValues: shared.variableValues,
-                                          unexpectedErrors: shared.unexpectedErrors)
+                                          unexpectedErrors: shared.unexpectedErrors, planCache: shared.planCache)
         let execution = Execution(shared: eventShared)
         let data = await execution.executeQuery(rootType)
         return GraphQLResponse(data: data, errors: execution.errors)

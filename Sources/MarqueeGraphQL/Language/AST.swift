@@ -18,6 +18,9 @@ public struct Document: Sendable {
     public let loc: Location
     /// Number of tokens the lexer produced (for limits and caches).
     public let tokenCount: Int
+    /// The execution plans of its operations, shared by every execution of this
+    /// document (and its copies).
+    public let plans = PlanCache()
     public init(definitions: [Definition], loc: Location = .unknown, tokenCount: Int = 0) {
         self.definitions = definitions
         self.loc = loc

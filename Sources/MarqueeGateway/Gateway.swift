@@ -22,8 +22,6 @@ public final class Gateway: Sendable {
     let clock: SessionClock
     /// Public entity reads, evicted through the broker.
     let cache: EntityCache
-    /// Stops requests at MARQUEE_REQUEST_TIMEOUT_MS.
-    let watchdog = Watchdog()
     private let counters = Mutex<[Outcome: Counter]>([:])
 
     /// `marquee_graphql_requests{outcome}`, made once per outcome (after the metrics system started).
@@ -126,18 +124,17 @@ public final class Gateway: Sendable {
         case .invalid(let response): return (Self.classified(response), .requestError)
         }
         if let refusal = check(document, request) { return refusal }
+        // The deadline bounds every service call the resolvers make (the only
+        // waits of an execution); a request answered from memory needs no timer.
+        let deadline = ContinuousClock.now + config.requestTimeout
+        call.deadline = deadline
         let state = RequestState(call: call, clients: clients, cache: cache)
-        let graphQL = request.graphQL
-        let engine = engine
-        let context = call
-        let run: @Sendable () async -> GraphQLResponse = {
-            await CallContext.$current.withValue(context) {
-                await GraphQLExecutor.execute(
-                    schema: engine.schema, document: document, context: state, variableValues: graphQL.variables,
-                    operationName: graphQL.operationName, unexpectedErrors: engine.unexpectedErrors)
-            }
+        var response = await CallContext.$current.withValue(call) {
+            await GraphQLExecutor.execute(
+                schema: engine.schema, document: document, context: state, variableValues: request.graphQL.variables,
+                operationName: request.graphQL.operationName, unexpectedErrors: engine.unexpectedErrors)
         }
-        guard var response = await watchdog.run(config.requestTimeout, run) else {
+        guard ContinuousClock.now <= deadline else {
             return (GraphQLResponse(errors: [codedError("The request took longer than \(config.requestTimeout) and was stopped.", "TIMEOUT")]), .timeout)
         }
         if let trace = call.trace {

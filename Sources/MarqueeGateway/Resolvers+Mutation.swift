@@ -114,10 +114,11 @@ extension Resolvers {
                     $0.quantity = Int32(clamping: line.int("quantity") ?? 0)
                 })
             }
+            let lines = items
             let order = try await serviceCall {
                 try await state.clients.orders.placeOrder(.with {
                     $0.eventID = eventID
-                    $0.items = items
+                    $0.items = lines
                     $0.idempotencyKey = input.string("idempotencyKey")
                 })
             }

@@ -52,7 +52,8 @@ extension Resolvers {
                     request.organizerID = raw
                 }
             }
-            let reply = try await serviceCall { try await state.clients.events.listEvents(request) }
+            let list = request
+            let reply = try await serviceCall { try await state.clients.events.listEvents(list) }
             return connection(reply.events, reply.pageInfo, hadCursor: !page.after.isEmpty)
         }
         async("Query", "cities", Never?.self) { _, _, state in
@@ -146,7 +147,7 @@ extension Resolvers {
     }
 
     /// nil for NOT_FOUND (a nullable lookup), the failure otherwise.
-    static func nilIfNotFound<T: Sendable>(_ body: () async throws -> T) async throws -> T? {
+    static func nilIfNotFound<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T? {
         do {
             return try await serviceCall(body)
         } catch let failure as ServiceFailure where failure.code == "NOT_FOUND" {

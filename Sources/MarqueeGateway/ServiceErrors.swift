@@ -90,9 +90,23 @@ func codedError(_ message: String, _ code: String) -> GraphQLError {
 
 /// Runs one service call; RPC failures become `ServiceFailure`s.
 @inline(__always)
-func serviceCall<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+/// Within the request's deadline (`CallContext.deadline`): past it, the call is
+/// cancelled and fails with TIMEOUT.
+func serviceCall<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
     do {
-        return try await body()
+        guard let deadline = CallContext.current?.deadline else { return try await body() }
+        let remaining = deadline - ContinuousClock.now
+        guard remaining > .zero else { throw codedError("The request ran out of time.", "TIMEOUT") }
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: remaining)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let value = try await group.next() ?? nil else { throw codedError("The request ran out of time.", "TIMEOUT") }
+            return value
+        }
     } catch let error as RPCError {
         throw ServiceFailure(error)
     }

@@ -31,6 +31,8 @@ public struct CallContext: Sendable {
     /// When set, the token forwarded on calls is this one's (a long-lived
     /// subscription's token, withdrawn when it expires), not `bearerToken`.
     public var revocable: RevocableToken?
+    /// When the whole request must be done: calls made for it give up then.
+    public var deadline: ContinuousClock.Instant?
 
     public init(requestID: String, bearerToken: String? = nil, caller: Caller? = nil, trace: CallTrace? = nil,
                 revocable: RevocableToken? = nil) {

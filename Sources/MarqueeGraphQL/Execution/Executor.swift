@@ -232,8 +232,9 @@ final class Execution {
 
     /// The default resolver: the source's member named like the field.
     @inline(__always) static func defaultResolve(_ source: (any Sendable)?, _ name: String) -> (any Sendable)? {
-        if let json = source as? JSON {
-            if case .object(let object) = json { return object[name] }
+        guard let source else { return nil }
+        if type(of: source) == JSON.self {
+            if case .object(let object) = source as! JSON { return object[name] }
             return nil
         }
         if let dictionary = source as? [String: any Sendable] { return dictionary[name] }
@@ -276,7 +277,9 @@ final class Execution {
             return completed
         }
         guard let value else { return .null }
-        if let json = value as? JSON {
+        // Exact type checks first: a failing `as?` walks the runtime's whole cast machinery.
+        if Swift.type(of: value) == JSON.self {
+            let json = value as! JSON
             if case .null = json { return .null }
             return try completeJSON(type, plan, json)
         }
@@ -371,7 +374,7 @@ final class Execution {
     }
 
     func completeObject(_ objectType: GraphQLObjectType, _ plan: FieldPlan, _ value: any Sendable) throws -> JSON? {
-        if let json = value as? JSON { return try completeObject(objectType, plan, json: json) }
+        if type(of: value) == JSON.self { return try completeObject(objectType, plan, json: value as! JSON) }
         let plans = try plan.subfields(for: objectType, shared)
         return executeFields(plans, objectType, value).map { .object($0) }
     }

@@ -22,6 +22,8 @@ public final class PlanCache: Sendable {
 
     /// Per schema (held, so that its identity cannot be reused): the entries.
     private let state = Mutex<(schema: GraphQLSchema?, entries: [Key: Entry])>((nil, [:]))
+    /// Estimated costs that depend on no variable (``QueryCost``), per schema.
+    private let costs = Mutex<(schema: GraphQLSchema?, values: [String: Int?])>((nil, [:]))
 
     /// Documents whose plans would be larger are executed the ordinary way.
     static let maxPlans = 2000
@@ -49,6 +51,21 @@ public final class PlanCache: Sendable {
             state.entries[key] = built.map(Entry.plans) ?? .uncacheable
         }
         return built
+    }
+
+    /// A variable-independent value for `key`, computed once per schema.
+    func cost(_ key: String, schema: GraphQLSchema, _ compute: () -> (value: Int?, cacheable: Bool)) -> Int? {
+        if let found = costs.withLock({ $0.schema === schema ? $0.values[key] : nil }) { return found }
+        let (value, cacheable) = compute()
+        guard cacheable else { return value }
+        costs.withLock { costs in
+            if costs.schema !== schema {
+                costs.schema = schema
+                costs.values = [:]
+            }
+            costs.values[key] = value
+        }
+        return value
     }
 
     private static func build(_ shared: ExecutionShared, _ rootType: GraphQLObjectType) -> [FieldPlan]? {

@@ -28,7 +28,7 @@ extension GraphQLScalarType {
 
     @usableFromInline static func serializeBuiltIn(_ builtIn: BuiltIn, _ value: any Sendable) throws -> JSON {
         let json: JSON
-        if let j = value as? JSON { json = j } else if let j = JSON(any: value) { json = j } else {
+        if let j = JSON(any: value) { json = j } else {
             throw CoercionError(builtInName(builtIn) + " cannot represent value: " + String(describing: value))
         }
         switch builtIn {
@@ -203,6 +203,24 @@ private func inspect(_ value: JSON, depth: Int) -> String {
 extension JSON {
     /// Converts common Swift values to JSON; nil for values it does not know.
     public init?(any value: any Sendable) {
+        // The common types by exact type first: a failing `as?` is slow.
+        let dynamicType = type(of: value)
+        if dynamicType == String.self {
+            self = .string(value as! String)
+            return
+        }
+        if dynamicType == Int.self {
+            self = .int(value as! Int)
+            return
+        }
+        if dynamicType == JSON.self {
+            self = value as! JSON
+            return
+        }
+        if dynamicType == Bool.self {
+            self = .bool(value as! Bool)
+            return
+        }
         switch value {
         case let v as JSON: self = v
         case let v as String: self = .string(v)

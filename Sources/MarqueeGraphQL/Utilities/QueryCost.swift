@@ -10,12 +10,17 @@ public enum QueryCost {
         document: Document, schema: GraphQLSchema, operationName: String? = nil, variables: JSONObject = JSONObject(),
         sizeArguments: [String] = ["first", "last"]
     ) -> Int? {
-        guard let operation = document.operation(named: operationName),
-            let root = schema.rootType(for: operation.operation) else { return nil }
-        var fragments: [String: FragmentDefinition] = [:]
-        for fragment in document.fragments { fragments[fragment.name.value] = fragment }
-        var walker = Walker(schema: schema, fragments: fragments, variables: variables, sizeArguments: sizeArguments)
-        return walker.cost(operation.selectionSet, root)
+        // Computed once per document unless a page size is a variable.
+        let key = (operationName ?? "") + "\u{0}" + sizeArguments.joined(separator: ",")
+        return document.plans.cost(key, schema: schema) {
+            guard let operation = document.operation(named: operationName),
+                let root = schema.rootType(for: operation.operation) else { return (nil, true) }
+            var fragments: [String: FragmentDefinition] = [:]
+            for fragment in document.fragments { fragments[fragment.name.value] = fragment }
+            var walker = Walker(schema: schema, fragments: fragments, variables: variables, sizeArguments: sizeArguments)
+            let cost = walker.cost(operation.selectionSet, root)
+            return (cost, !walker.readVariables)
+        }
     }
 
     struct Walker {
@@ -24,6 +29,8 @@ public enum QueryCost {
         let variables: JSONObject
         let sizeArguments: [String]
         var expanding: Set<String> = []
+        /// Whether a page size came from a variable (the cost then depends on the request).
+        var readVariables = false
 
         mutating func cost(_ selectionSet: SelectionSet, _ parent: any GraphQLNamedType) -> Int {
             var total = 0
@@ -57,13 +64,15 @@ public enum QueryCost {
         }
 
         /// The size argument's value: given as a literal or a variable, else its default; 1 without one.
-        func pageSize(_ field: Field, _ definition: GraphQLField) -> Int {
+        mutating func pageSize(_ field: Field, _ definition: GraphQLField) -> Int {
             for name in sizeArguments {
                 guard let argument = definition.argument(named: name) else { continue }
                 if let given = field.arguments.first(where: { $0.name.value == name }) {
                     switch given.value {
                     case .int(let text, _): return max(1, Int(text) ?? 1)
-                    case .variable(let variable): return max(1, variables[variable.value]?.intValue ?? argument.defaultValue?.intValue ?? 1)
+                    case .variable(let variable):
+                        readVariables = true
+                        return max(1, variables[variable.value]?.intValue ?? argument.defaultValue?.intValue ?? 1)
                     default: return 1
                     }
                 }

@@ -10,13 +10,42 @@ enum DateTime {
         var rest = seconds % 86_400
         if rest < 0 { rest += 86_400; days -= 1 }
         let (year, month, day) = civil(fromDays: days)
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))"
-        if timestamp.nanos > 0 {
-            var fraction = pad(Int64(timestamp.nanos), 9)
-            while fraction.hasSuffix("0") { fraction.removeLast() }
-            text += "." + fraction
+        guard (0...9999).contains(year) else {
+            // Outside four-digit years: the general (slower) form.
+            var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))"
+            if timestamp.nanos > 0 {
+                var fraction = pad(Int64(timestamp.nanos), 9)
+                while fraction.hasSuffix("0") { fraction.removeLast() }
+                text += "." + fraction
+            }
+            return text + "Z"
         }
-        return text + "Z"
+        // YYYY-MM-DDTHH:MM:SS[.fraction]Z written into one buffer.
+        return String(unsafeUninitializedCapacity: 30) { buffer in
+            var at = 0
+            func digits(_ value: Int64, _ width: Int) {
+                var value = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    buffer[at + offset] = UInt8(48 + value % 10)
+                    value /= 10
+                }
+                at += width
+            }
+            func byte(_ character: UInt8) {
+                buffer[at] = character
+                at += 1
+            }
+            digits(year, 4); byte(45); digits(month, 2); byte(45); digits(day, 2); byte(84)
+            digits(rest / 3600, 2); byte(58); digits(rest / 60 % 60, 2); byte(58); digits(rest % 60, 2)
+            if timestamp.nanos > 0 {
+                byte(46)
+                var nanos = Int64(timestamp.nanos), width = 9
+                while nanos % 10 == 0 { nanos /= 10; width -= 1 }
+                digits(nanos, width)
+            }
+            byte(90)
+            return at
+        }
     }
 
     /// Parses an RFC 3339 date-time (with `Z` or a numeric offset); nil when invalid.

@@ -27,6 +27,8 @@ import MarqueeProto
         ("2026-12-31T20:00:00+01:00", "2026-12-31T19:00:00Z"),
         ("2024-02-29T00:00:00.250Z", "2024-02-29T00:00:00.25Z"),
         ("1969-12-31T23:59:59Z", "1969-12-31T23:59:59Z"),
+        ("0001-01-01T00:00:00.000000001Z", "0001-01-01T00:00:00.000000001Z"),
+        ("9999-12-31T23:59:59.123456789Z", "9999-12-31T23:59:59.123456789Z"),
     ])
     func dateTimesParseAndFormatInUTC(input: String, formatted: String) throws {
         let timestamp = try #require(DateTime.parse(input))

@@ -70,21 +70,30 @@ final class SessionClock: Sendable {
                     state.running = false
                     return nil
                 }
+                // Look first, change after: changing the table while iterating it would copy it.
                 var due: [Due] = []
+                var changed: [(ObjectIdentifier, Entry)] = []
                 for (key, entry) in state.entries {
+                    var entry = entry
+                    var touched = false
                     if let deadline = entry.initDeadline, deadline <= now {
-                        state.entries[key]?.initDeadline = nil
+                        entry.initDeadline = nil
                         due.append(.initTimeout(entry.session))
+                        touched = true
                     }
                     if let expiry = entry.expiry, expiry <= now {
-                        state.entries[key]?.expiry = nil
+                        entry.expiry = nil
                         due.append(.expiry(entry.session))
+                        touched = true
                     }
                     if entry.nextKeepAlive <= now {
-                        state.entries[key]?.nextKeepAlive = now + keepAlive
+                        entry.nextKeepAlive = now + keepAlive
                         due.append(.keepAlive(entry.session))
+                        touched = true
                     }
+                    if touched { changed.append((key, entry)) }
                 }
+                for (key, entry) in changed { state.entries[key] = entry }
                 return due
             }
             guard let due else { return }

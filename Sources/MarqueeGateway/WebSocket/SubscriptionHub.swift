@@ -94,21 +94,18 @@ final class SubscriptionHub: Sendable {
 
     /// Removes a subscription; the topic's broker subscription ends with its last one.
     func remove(_ registration: Registration) {
+        // Mutated in place: copying a feed out would copy its members (O(n) per removal).
         let ended: Feed? = feeds.withLock { feeds in
-            guard var feed = feeds[registration.topic],
-                  feed.groups[registration.group]?.members.removeValue(forKey: registration.id) != nil else { return nil }
-            feed.count -= 1
-            if feed.groups[registration.group]!.members.isEmpty {
-                feed.groups[registration.group] = nil
+            guard feeds[registration.topic]?.groups[registration.group]?.members.removeValue(forKey: registration.id) != nil else {
+                return nil
+            }
+            feeds[registration.topic]!.count -= 1
+            if feeds[registration.topic]!.groups[registration.group]!.members.isEmpty {
+                feeds[registration.topic]!.groups[registration.group] = nil
             } else {
-                feed.groups[registration.group]!.snapshot = nil
+                feeds[registration.topic]!.groups[registration.group]!.snapshot = nil
             }
-            if feed.count == 0 {
-                feeds[registration.topic] = nil
-                return feed
-            }
-            feeds[registration.topic] = feed
-            return nil
+            return feeds[registration.topic]!.count == 0 ? feeds.removeValue(forKey: registration.topic) : nil
         }
         if let ended {
             ended.reader?.cancel()
@@ -126,15 +123,15 @@ final class SubscriptionHub: Sendable {
         for await message in messages {
             guard let event = events.decode(message.payload) else { continue }
             let groups = feeds.withLock { feeds -> [(SubscriptionSource, [Subscriber])] in
-                guard feeds[events.topic] != nil else { return [] }
+                guard let keys = feeds[events.topic]?.groups.keys else { return [] }
                 var groups: [(SubscriptionSource, [Subscriber])] = []
-                for (key, group) in feeds[events.topic]!.groups {
-                    if let snapshot = group.snapshot {
-                        groups.append((group.source, snapshot))
+                for key in Array(keys) {
+                    if let snapshot = feeds[events.topic]!.groups[key]!.snapshot {
+                        groups.append((feeds[events.topic]!.groups[key]!.source, snapshot))
                     } else {
-                        let snapshot = Array(group.members.values)
+                        let snapshot = Array(feeds[events.topic]!.groups[key]!.members.values)
                         feeds[events.topic]!.groups[key]!.snapshot = snapshot
-                        groups.append((group.source, snapshot))
+                        groups.append((feeds[events.topic]!.groups[key]!.source, snapshot))
                     }
                 }
                 return groups

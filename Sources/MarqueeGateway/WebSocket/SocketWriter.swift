@@ -24,11 +24,11 @@ final class SocketWriter: Sendable {
         guard reserve() else { return false }
         let bytes = Array(text.utf8)
         if channel.eventLoop.inEventLoop {
-            write([bytes])
+            write(bytes, [], [])
             channel.flush()
         } else {
             channel.eventLoop.execute {
-                self.write([bytes])
+                self.write(bytes, [], [])
                 self.channel.flush()
             }
         }
@@ -44,10 +44,12 @@ final class SocketWriter: Sendable {
         return true
     }
 
-    /// On the event loop, after `reserve()`: writes the frame made of `parts` (not flushed).
-    func write(_ parts: [[UInt8]]) {
-        var buffer = channel.allocator.buffer(capacity: parts.reduce(0) { $0 + $1.count })
-        for part in parts { buffer.writeBytes(part) }
+    /// On the event loop, after `reserve()`: writes the frame `a + b + c` (not flushed).
+    func write(_ a: [UInt8], _ b: [UInt8], _ c: [UInt8]) {
+        var buffer = channel.allocator.buffer(capacity: a.count + b.count + c.count)
+        buffer.writeBytes(a)
+        buffer.writeBytes(b)
+        buffer.writeBytes(c)
         let promise = channel.eventLoop.makePromise(of: Void.self)
         promise.futureResult.whenComplete { _ in self.pending.subtract(1, ordering: .relaxed) }
         channel.write(WebSocketFrame(fin: true, opcode: .text, data: buffer), promise: promise)

@@ -14,8 +14,8 @@ import Synchronization
 /// socket — in one batch per event loop. A member whose queue is full is told
 /// (`overflow`) and dropped from nothing else; the others are not delayed.
 final class SubscriptionHub: Sendable {
-    /// One subscription of one connection.
-    struct Subscriber: Sendable {
+    /// One subscription of one connection (a class: the fan-out copies references, not its fields).
+    final class Subscriber: Sendable {
         let writer: SocketWriter
         /// `{"id":"…","type":"next","payload":` (or `"data"` for the legacy protocol).
         let prefix: [UInt8]
@@ -25,6 +25,15 @@ final class SubscriptionHub: Sendable {
         let overflow: @Sendable () -> Void
         /// The topic's stream ended: the subscription is complete.
         let ended: @Sendable () -> Void
+
+        init(writer: SocketWriter, prefix: [UInt8], call: CallContext, overflow: @escaping @Sendable () -> Void,
+             ended: @escaping @Sendable () -> Void) {
+            self.writer = writer
+            self.prefix = prefix
+            self.call = call
+            self.overflow = overflow
+            self.ended = ended
+        }
     }
 
     /// What identifies a registration, to remove it.
@@ -201,7 +210,7 @@ final class SubscriptionHub: Sendable {
             let members = batch.members
             batch.loop.execute {
                 for member in members {
-                    member.writer.write([member.prefix, payload, Self.suffix])
+                    member.writer.write(member.prefix, payload, Self.suffix)
                     member.writer.channel.flush()
                 }
             }

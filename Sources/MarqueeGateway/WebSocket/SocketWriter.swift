@@ -3,14 +3,22 @@ import NIOWebSocket
 import Synchronization
 
 /// Writes one WebSocket connection's text frames straight to its NIO channel,
-/// from any thread, in the order they are sent. At most `limit` messages may be
-/// written and not yet handed to the socket: a client that stops reading fills
-/// that queue, `send` then refuses (false) and the owner closes the connection
-/// with 1013 — it never grows without bound, and it never delays anyone else.
-final class SocketWriter: Sendable {
+/// from any thread, in the order they are sent.
+///
+/// Frames are encoded here and enter the pipeline below its frame encoder (one
+/// buffer, one iovec each). A client that stops reading fills the socket's
+/// buffers; every message written while the channel is over its high-water
+/// mark counts, and after `limit` of them in a row `reserve()` refuses and the
+/// owner closes the connection with 1013 — the queue never grows without bound
+/// and never delays anyone else.
+final class SocketWriter: @unchecked Sendable {
     let channel: any Channel
-    private let pending = Atomic<Int>(0)
+    /// Messages written in a row while the channel was not writable.
+    private let backlog = Atomic<Int>(0)
     private let limit: Int
+    /// The frame encoder's context, looked up at the first write (event loop only).
+    private var encoder: ChannelHandlerContext?
+    private var lookedUp = false
 
     init(channel: any Channel, limit: Int) {
         self.channel = channel
@@ -25,33 +33,65 @@ final class SocketWriter: Sendable {
         let bytes = Array(text.utf8)
         if channel.eventLoop.inEventLoop {
             write(bytes, [], [])
-            channel.flush()
+            flush()
         } else {
             channel.eventLoop.execute {
                 self.write(bytes, [], [])
-                self.channel.flush()
+                self.flush()
             }
         }
         return true
     }
 
-    /// Takes a place in the queue for one message, or false when it is full.
+    /// Whether one more message may be queued.
     func reserve() -> Bool {
-        guard pending.add(1, ordering: .relaxed).newValue <= limit else {
-            pending.subtract(1, ordering: .relaxed)
-            return false
-        }
-        return true
+        backlog.load(ordering: .relaxed) < limit
     }
 
-    /// On the event loop, after `reserve()`: writes the frame `a + b + c` (not flushed).
+    /// On the event loop: writes the text frame `a + b + c` (not flushed).
     func write(_ a: [UInt8], _ b: [UInt8], _ c: [UInt8]) {
-        var buffer = channel.allocator.buffer(capacity: a.count + b.count + c.count)
-        buffer.writeBytes(a)
-        buffer.writeBytes(b)
-        buffer.writeBytes(c)
-        let promise = channel.eventLoop.makePromise(of: Void.self)
-        promise.futureResult.whenComplete { _ in self.pending.subtract(1, ordering: .relaxed) }
-        channel.write(WebSocketFrame(fin: true, opcode: .text, data: buffer), promise: promise)
+        guard channel.isActive else { return }
+        let length = a.count + b.count + c.count
+        if let encoder = encoderContext() {
+            var buffer = channel.allocator.buffer(capacity: length + 10)
+            buffer.writeInteger(UInt8(0x81))  // FIN, text
+            if length < 126 {
+                buffer.writeInteger(UInt8(length))
+            } else if length <= Int(UInt16.max) {
+                buffer.writeInteger(UInt8(126))
+                buffer.writeInteger(UInt16(length))
+            } else {
+                buffer.writeInteger(UInt8(127))
+                buffer.writeInteger(UInt64(length))
+            }
+            buffer.writeBytes(a)
+            buffer.writeBytes(b)
+            buffer.writeBytes(c)
+            encoder.write(NIOAny(buffer), promise: nil)
+        } else {
+            var buffer = channel.allocator.buffer(capacity: length)
+            buffer.writeBytes(a)
+            buffer.writeBytes(b)
+            buffer.writeBytes(c)
+            channel.write(WebSocketFrame(fin: true, opcode: .text, data: buffer), promise: nil)
+        }
+        if channel.isWritable {
+            backlog.store(0, ordering: .relaxed)
+        } else {
+            backlog.add(1, ordering: .relaxed)
+        }
+    }
+
+    /// On the event loop: sends what was written.
+    func flush() {
+        if let encoder { encoder.flush() } else { channel.flush() }
+    }
+
+    private func encoderContext() -> ChannelHandlerContext? {
+        if !lookedUp {
+            lookedUp = true
+            encoder = try? channel.pipeline.syncOperations.context(handlerType: WebSocketFrameEncoder.self)
+        }
+        return encoder
     }
 }

@@ -211,7 +211,7 @@ final class SubscriptionHub: Sendable {
             batch.loop.execute {
                 for member in members {
                     member.writer.write(member.prefix, payload, Self.suffix)
-                    member.writer.channel.flush()
+                    member.writer.flush()
                 }
             }
         }

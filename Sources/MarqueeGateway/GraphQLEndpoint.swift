@@ -24,7 +24,9 @@ struct GraphQLEndpoint: Sendable {
         guard let mediaType = Self.responseType(request.headers[.accept]) else {
             return Self.error(.notAcceptable, "Accept application/graphql-response+json or application/json.", "NOT_ACCEPTABLE")
         }
-        let contentType = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: " ").lowercased()
+        let rawContentType = request.headers[.contentType]
+        let contentType = rawContentType == "application/json" ? rawContentType
+            : rawContentType?.split(separator: ";").first?.trimmingCharacters(in: " ").lowercased()
         guard contentType == "application/json" || contentType == "application/graphql-response+json" else {
             return Self.error(.unsupportedMediaType, "Send the request as application/json.", "UNSUPPORTED_MEDIA_TYPE", mediaType: mediaType)
         }
@@ -41,7 +43,7 @@ struct GraphQLEndpoint: Sendable {
         }
         let graphQL: GraphQLRequest
         do {
-            graphQL = try GraphQLRequest(jsonText: String(buffer: body))
+            graphQL = try body.withUnsafeReadableBytes { bytes throws(GraphQLError) in try GraphQLRequest(jsonBytes: bytes) }
         } catch {
             return Self.error(.badRequest, error.message, "BAD_REQUEST", mediaType: mediaType)
         }
@@ -107,7 +109,8 @@ struct GraphQLEndpoint: Sendable {
                 status = outcome == .unauthenticated ? .unauthorized : outcome == .timeout ? .gatewayTimeout : .badRequest
             }
         }
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.jsonBytes())))
+        let bytes = response.withJSONBytes { ByteBuffer(bytes: $0) }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: bytes))
     }
 
     /// `application/x-www-form-urlencoded` query parameters: `+` is a space, `%XX` a byte.

@@ -11,7 +11,7 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 
 from rtkit import (LEGACY_WS, SUB_EVENT_UPDATED, TRANSPORT_WS, WS, assert_error_codes, create_event, expect_close,
-                   register, start_serve)
+                   register, start_serve, uid, update_title, UPDATE_EVENT)
 
 # A query with a large answer (the schema's types, fields and descriptions) and a short text.
 BIG_QUERY = "{__schema{types{name description fields{name description args{name description}}}}}"
@@ -123,6 +123,37 @@ def test_client_that_does_not_read_is_closed_1013(limited):
                          f"after {answered} answers of {sent}"
     assert answered < sent, f"all {sent} answers arrived: the queue never overflowed"
     print(f"1013 after {answered} of {sent} answers")
+
+
+def test_a_subscriber_that_does_not_read_is_closed_1013(limited):
+    """The subscription fan-out has the same bound (MARQUEE_WS_QUEUE=8): a subscriber that reads
+    nothing, on a busy event whose updates are ~250 KB each (25 aliases of a 10 KB description),
+    is closed with 1013 once the socket's buffers are full; a reading subscriber of the same
+    event on the same gateway keeps receiving."""
+    gw = limited.client()
+    organizer = limited.set_roles(register(gw, "organizer"), ["ATTENDEE", "ORGANIZER"], gw)
+    setup = create_event(gw, organizer)
+    gw.mutate("updateEvent", UPDATE_EVENT, {"input": {"id": setup.id, "description": "x" * 10_000}}, token=organizer)
+    aliases = " ".join(f"d{i}: description" for i in range(25))
+    query = f"subscription($id: ID!) {{ eventUpdated(id: $id) {{ title {aliases} }} }}"
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    host, port = limited.url.removeprefix("http://").split(":")
+    sock.connect((host, int(port)))
+    with WS(limited.ws_url(), sock=sock, max_queue=1) as slow, WS(limited.ws_url()).ack() as reader:
+        slow.ack()
+        slow.subscribe(query, {"id": setup.id})
+        watched = reader.subscribe("subscription($id: ID!) { eventUpdated(id: $id) { title } }", {"id": setup.id})
+        reader.settle(0)
+        time.sleep(0.3)
+        last = ""
+        for i in range(80):  # 80 x ~250 KB = 20 MB for the slow one: far beyond the kernel's buffers
+            last = f"Busy {i} {uid(4)}"
+            update_title(gw, organizer, setup.id, last)
+            reader.data_until(watched, lambda d: d["eventUpdated"]["title"] == last)
+        code, reason = slow.closed(timeout=60)
+        assert code == 1013, f"expected 1013 for a subscriber that does not read, got {code} {reason!r}"
 
 
 def test_a_client_that_reads_gets_every_answer(ws_url):

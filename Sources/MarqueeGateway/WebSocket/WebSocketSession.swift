@@ -46,6 +46,7 @@ actor WebSocketSession {
     /// Serves the connection until either side closes it.
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
         self.outbound = outbound
+        writer.onOverflow { [weak self] in Task { await self?.overflow() } }
         let config = gateway.config
         gateway.clock.register(self, initTimeout: config.wsInitTimeout)
         do {

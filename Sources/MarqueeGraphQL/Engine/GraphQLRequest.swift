@@ -36,6 +36,17 @@ public struct GraphQLRequest: Sendable {
         self.init(query: query, variables: variables, operationName: operationName)
     }
 
+    /// Reads a request from the UTF-8 bytes of JSON text (e.g. an HTTP body, without copying it into a String).
+    public init(jsonBytes: UnsafeRawBufferPointer, maxDepth: Int = JSONParser.defaultMaxDepth) throws(GraphQLError) {
+        let json: JSON
+        do {
+            json = try JSONParser.parse(jsonBytes.bindMemory(to: UInt8.self), maxDepth: maxDepth)
+        } catch {
+            throw GraphQLError("Malformed request: the body is not valid JSON (\(error.description)).")
+        }
+        try self.init(json: json)
+    }
+
     /// Reads a request from JSON text.
     public init(jsonText: String, maxDepth: Int = JSONParser.defaultMaxDepth) throws(GraphQLError) {
         let json: JSON

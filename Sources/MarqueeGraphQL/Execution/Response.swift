@@ -30,4 +30,11 @@ public struct GraphQLResponse: Sendable {
         writer.write(json)
         return writer.bytes
     }
+
+    /// The response as compact JSON, without copying it (valid inside `body` only).
+    public func withJSONBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        var writer = JSONWriter(capacity: 4096)
+        writer.write(json)
+        return try writer.withUnsafeBytes(body)
+    }
 }

@@ -15,6 +15,11 @@ public struct JSONWriter: ~Copyable {
     /// What has been written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: buffer, count: count)) }
 
+    /// What has been written so far, without copying (valid inside `body` only).
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: buffer, count: count))
+    }
+
     /// The compact UTF-8 encoding of `value`.
     public static func bytes(of value: JSON) -> [UInt8] {
         var writer = JSONWriter()

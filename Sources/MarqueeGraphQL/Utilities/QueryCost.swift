@@ -11,7 +11,7 @@ public enum QueryCost {
         sizeArguments: [String] = ["first", "last"]
     ) -> Int? {
         // Computed once per document unless a page size is a variable.
-        let key = (operationName ?? "") + "\u{0}" + sizeArguments.joined(separator: ",")
+        let key = sizeArguments == ["first", "last"] ? operationName ?? "" : (operationName ?? "") + "\u{0}" + sizeArguments.joined(separator: ",")
         return document.plans.cost(key, schema: schema) {
             guard let operation = document.operation(named: operationName),
                 let root = schema.rootType(for: operation.operation) else { return (nil, true) }

@@ -21,6 +21,8 @@ final class EntityCache: Sendable {
         var value: (any Sendable)?
         var stamp: UInt64
         var expires: ContinuousClock.Instant
+        /// Past `expires`, one reader is refreshing it; the others are served this copy meanwhile.
+        var refreshing = false
     }
 
     private struct State {
@@ -46,14 +48,25 @@ final class EntityCache: Sendable {
     /// The time a read starts at, for `store(_:_:readAt:)`.
     func now() -> UInt64 { state.withLock { $0.clock } }
 
+    /// The cached value. Just after it expired (for `grace`), the first reader
+    /// gets nil and refreshes it while the others are still served the copy —
+    /// one read per entry, not a stampede of every concurrent request. (Expiry
+    /// is only the safety net: a change evicts an entry at once, and evicted
+    /// entries are never served.)
     func value(_ key: String) -> (any Sendable)? {
         guard isEnabled else { return nil }
         let now = ContinuousClock.now
         return state.withLock { state in
-            guard let entry = state.entries[key], entry.expires > now else { return nil }
-            return entry.value
+            guard let entry = state.entries[key], let value = entry.value else { return nil }
+            if entry.expires > now { return value }
+            guard now < entry.expires + grace else { return nil }
+            if entry.refreshing { return value }
+            state.entries[key]!.refreshing = true
+            return nil
         }
     }
+
+    private var grace: Duration { min(ttl / 2, .seconds(2)) }
 
     /// Stores what a read that started at `readAt` found, unless `key` was evicted since.
     func store(_ key: String, _ value: any Sendable, readAt: UInt64) {

@@ -88,7 +88,7 @@ struct GraphQLEndpoint: Sendable {
     ) async -> Response {
         var gatewayRequest = Gateway.Request(
             graphQL: graphQL, bearerToken: Self.bearerToken(request.headers[.authorization]),
-            requestID: context.logger[metadataKey: "request-id"].map { "\($0)" } ?? MarqueeRPC.RequestID.make())
+            requestID: currentRequestID.get() ?? MarqueeRPC.RequestID.make())
         gatewayRequest.queriesOnly = queriesOnly
         gatewayRequest.trace = gateway.config.allowTrace && request.headers[.marqueeTrace] == "1"
         if request.headers[.authorization] != nil, gatewayRequest.bearerToken == nil {

@@ -79,8 +79,12 @@ extension HTTPField.Name {
     static let marqueeTrace = Self("x-marquee-trace")!
 }
 
+/// The request id of the HTTP request being handled (set by ``RequestIDMiddleware``).
+let currentRequestID = TaskLocal<String?>(wrappedValue: nil)
+
 /// Echoes a sane incoming `x-request-id` or makes one; adds it to the response and the log.
 struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let incoming = request.headers[.requestID].flatMap { id in
             id.utf8.count <= 128 && id.utf8.allSatisfy { $0 > 32 && $0 < 127 } && !id.isEmpty ? id : nil
@@ -90,7 +94,8 @@ struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
         context.logger[metadataKey: "request-id"] = "\(id)"
         var response: Response
         do {
-            response = try await next(request, context)
+            // Handlers read the id from the task-local (reading the logger's metadata back is slow).
+            response = try await currentRequestID.withValue(id) { try await next(request, context) }
         } catch let error as HTTPResponseError {
             response = try error.response(from: request, context: context)
         }

@@ -180,8 +180,12 @@ struct StoreService: Service {
     func run() async throws { await database.run() }
 }
 
+/// Every logger of the process writes through ``MarqueeLogHandler`` (set up once).
+private let loggingBootstrapped: Void = MarqueeLogHandler.bootstrap()
+
 /// A logger at `LOG_LEVEL` (default info) on standard error.
 func makeLogger(_ label: String, _ environment: [String: String]) -> Logger {
+    _ = loggingBootstrapped
     var logger = Logger(label: label)
     logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
     return logger

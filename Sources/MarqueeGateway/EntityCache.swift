@@ -25,8 +25,34 @@ final class EntityCache: Sendable {
         var refreshing = false
     }
 
+    /// What an entry caches: a kind and an id (no string building per lookup).
+    struct Key: Hashable, Sendable {
+        enum Kind: UInt8, Sendable { case event, slug, user, other }
+        let kind: Kind
+        let id: String
+
+        /// From an `entity.changed` payload, `<kind>:<id>`.
+        init(change: String) {
+            if let colon = change.firstIndex(of: ":") {
+                let id = String(change[change.index(after: colon)...])
+                switch change[..<colon] {
+                case "event": self.init(.event, id)
+                case "user": self.init(.user, id)
+                default: self.init(.other, change)
+                }
+            } else {
+                self.init(.other, change)
+            }
+        }
+
+        init(_ kind: Kind, _ id: String) {
+            self.kind = kind
+            self.id = id
+        }
+    }
+
     private struct State {
-        var entries: [String: Entry] = [:]
+        var entries: [Key: Entry] = [:]
         var clock: UInt64 = 0
         /// Everything older than this was evicted (`evictAll`).
         var floor: UInt64 = 0
@@ -53,7 +79,7 @@ final class EntityCache: Sendable {
     /// one read per entry, not a stampede of every concurrent request. (Expiry
     /// is only the safety net: a change evicts an entry at once, and evicted
     /// entries are never served.)
-    func value(_ key: String) -> (any Sendable)? {
+    func value(_ key: Key) -> (any Sendable)? {
         guard isEnabled else { return nil }
         let now = ContinuousClock.now
         return state.withLock { state in
@@ -69,7 +95,7 @@ final class EntityCache: Sendable {
     private var grace: Duration { min(ttl / 2, .seconds(2)) }
 
     /// Stores what a read that started at `readAt` found, unless `key` was evicted since.
-    func store(_ key: String, _ value: any Sendable, readAt: UInt64) {
+    func store(_ key: Key, _ value: any Sendable, readAt: UInt64) {
         guard isEnabled else { return }
         let now = ContinuousClock.now
         let expires = now + ttl
@@ -81,7 +107,7 @@ final class EntityCache: Sendable {
         }
     }
 
-    func evict(_ key: String) {
+    func evict(_ key: Key) {
         guard isEnabled else { return }
         let expires = ContinuousClock.now + tombstoneTTL
         state.withLock { state in
@@ -118,15 +144,15 @@ final class EntityCache: Sendable {
     func follow(_ pubsub: any PubSub) async {
         guard isEnabled, let changes = try? await pubsub.subscribe(to: [Topic.entityChanged], bufferSize: 4096) else { return }
         for await change in changes {
-            evict(String(decoding: change.payload, as: UTF8.self))
+            evict(Key(change: String(decoding: change.payload, as: UTF8.self)))
         }
     }
 
     // MARK: The entities
 
-    static func eventKey(_ id: String) -> String { "event:" + id }
-    static func slugKey(_ slug: String) -> String { "slug:" + slug }
-    static func userKey(_ id: String) -> String { "user:" + id }
+    static func eventKey(_ id: String) -> Key { Key(.event, id) }
+    static func slugKey(_ slug: String) -> Key { Key(.slug, slug) }
+    static func userKey(_ id: String) -> Key { Key(.user, id) }
 
     /// A cached event, by id.
     func event(_ id: String) -> Marquee_V1_Event? {

@@ -128,5 +128,5 @@ extension Array {
 /// The request state a resolver was given (the engine's `context`).
 @inline(__always)
 func state(_ context: (any Sendable)?) -> RequestState {
-    context as! RequestState
+    exactCast(context!, to: RequestState.self)!
 }

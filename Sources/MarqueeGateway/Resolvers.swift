@@ -14,8 +14,15 @@ struct Resolvers {
             preconditionFailure("schema.graphql has no field \(type).\(field)")
         }
         definition.resolve = { source, args, context, _ in
-            guard let source = source as? Source else { return .null }
-            return try body(source, args, state(context))
+            let typed: Source
+            if let source, let exact = exactCast(source, to: Source.self) {
+                typed = exact
+            } else if let cast = source as? Source {
+                typed = cast  // e.g. the root fields' `Never?` of a nil root value
+            } else {
+                return .null
+            }
+            return try body(typed, args, state(context))
         }
     }
 
@@ -88,4 +95,16 @@ func pageRequest(_ args: Arguments) throws -> Marquee_V1_PageRequest {
         $0.first = Int32(max(first, 1))
         $0.after = args.string("after") ?? ""
     }
+}
+
+/// `value as? T` for a value whose dynamic type is exactly `T` (the common case
+/// here: resolvers know their sources' types), without the runtime's general
+/// cast machinery; anything else takes the ordinary cast.
+@inline(__always)
+func exactCast<T>(_ value: any Sendable, to _: T.Type) -> T? {
+    func open<V: Sendable>(_ value: V) -> T? {
+        if V.self == T.self { return unsafeBitCast(value, to: T.self) }
+        return value as? T
+    }
+    return open(value)
 }

@@ -96,7 +96,10 @@ struct GraphQLEndpoint: Sendable {
         }
         let (response, outcome) = await gateway.execute(gatewayRequest)
         var status: HTTPResponse.Status = .ok
-        var headers: HTTPFields = [.contentType: "\(mediaType); charset=utf-8", .cacheControl: "no-store"]
+        var headers: HTTPFields = [
+            .contentType: mediaType == Self.graphQLResponse ? "application/graphql-response+json; charset=utf-8" : "application/json; charset=utf-8",
+            .cacheControl: "no-store",
+        ]
         switch outcome {
         case .notAllowed:
             status = .methodNotAllowed

@@ -29,6 +29,25 @@ public enum GraphQLExecutor {
     /// GetOperation() and CoerceVariableValues(): the per-request state, or request errors.
     static func prepare(schema: GraphQLSchema, document: Document, rootValue: (any Sendable)?, context: (any Sendable)?,
                         variableValues: JSONObject, operationName: String?, unexpectedErrors: UnexpectedErrorPolicy) -> Prepared {
+        // The operation and fragments depend on the document alone: found once per document.
+        let operation: OperationDefinition
+        let fragments: [String: FragmentDefinition]
+        switch document.plans.selection(operationName, { selectOperation(document, operationName) }) {
+        case .operation(let op, let f):
+            operation = op
+            fragments = f
+        case .failure(let errors):
+            return .failure(errors)
+        }
+        let (variables, errors) = InputCoercion.coerceVariableValues(schema: schema, definitions: operation.variableDefinitions, inputs: variableValues)
+        guard errors.isEmpty else { return .failure(errors) }
+        return .success(ExecutionShared(schema: schema, fragments: fragments, rootValue: rootValue, context: context,
+                                        operation: operation, variableValues: variables, unexpectedErrors: unexpectedErrors,
+                                        planCache: document.plans))
+    }
+
+    /// GetOperation(): the operation `operationName` selects, with the document's fragments.
+    static func selectOperation(_ document: Document, _ operationName: String?) -> PlanCache.Selection {
         var operation: OperationDefinition?
         var fragments: [String: FragmentDefinition] = [:]
         var operationCount = 0
@@ -54,11 +73,7 @@ public enum GraphQLExecutor {
         if operationName == nil && operationCount > 1 {
             return .failure([GraphQLError("Must provide operation name if query contains multiple operations.")])
         }
-        let (variables, errors) = InputCoercion.coerceVariableValues(schema: schema, definitions: operation.variableDefinitions, inputs: variableValues)
-        guard errors.isEmpty else { return .failure(errors) }
-        return .success(ExecutionShared(schema: schema, fragments: fragments, rootValue: rootValue, context: context,
-                                        operation: operation, variableValues: variables, unexpectedErrors: unexpectedErrors,
-                                        planCache: document.plans))
+        return .operation(operation, fragments: fragments)
     }
 }
 

@@ -22,6 +22,23 @@ public final class PlanCache: Sendable {
 
     /// Per schema (held, so that its identity cannot be reused): the entries.
     private let state = Mutex<(schema: GraphQLSchema?, entries: [Key: Entry])>((nil, [:]))
+    /// The operation each name selects and the document's fragments (GetOperation()), once.
+    private let selections = Mutex<[String?: Selection]>([:])
+
+    /// The result of looking up an operation by name in this document.
+    enum Selection {
+        case operation(OperationDefinition, fragments: [String: FragmentDefinition])
+        case failure([GraphQLError])
+    }
+
+    /// GetOperation() for `operationName`, computed by `compute` the first time.
+    func selection(_ operationName: String?, _ compute: () -> Selection) -> Selection {
+        if let found = selections.withLock({ $0[operationName] }) { return found }
+        let selection = compute()
+        selections.withLock { $0[operationName] = selection }
+        return selection
+    }
+
     /// Estimated costs that depend on no variable (``QueryCost``), per schema.
     private let costs = Mutex<(schema: GraphQLSchema?, values: [String: Int?])>((nil, [:]))
 

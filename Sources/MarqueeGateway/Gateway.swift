@@ -257,15 +257,19 @@ public final class Gateway: Sendable {
 
     /// The result of `work`, or nil when it did not finish within `limit` (it is then cancelled).
     static func withTimeout<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async -> T) async -> T? {
-        await withTaskGroup(of: T?.self) { group in
-            group.addTask { await work() }
+        (try? await withTimeout(limit, throwing: work)) ?? nil
+    }
+
+    /// The same for work that throws: its error, its result, or nil past `limit`.
+    static func withTimeout<T: Sendable>(_ limit: Duration, throwing work: @escaping @Sendable () async throws -> T) async throws -> T? {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await work() }
             group.addTask {
-                try? await Task.sleep(for: limit)
+                try await Task.sleep(for: limit)
                 return nil
             }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+            defer { group.cancelAll() }
+            return try await group.next() ?? nil
         }
     }
 }

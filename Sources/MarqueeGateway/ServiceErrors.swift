@@ -97,16 +97,10 @@ func serviceCall<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) 
         guard let deadline = CallContext.current?.deadline else { return try await body() }
         let remaining = deadline - ContinuousClock.now
         guard remaining > .zero else { throw codedError("The request ran out of time.", "TIMEOUT") }
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: remaining)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let value = try await group.next() ?? nil else { throw codedError("The request ran out of time.", "TIMEOUT") }
-            return value
+        guard let value = try await Gateway.withTimeout(remaining, throwing: body) else {
+            throw codedError("The request ran out of time.", "TIMEOUT")
         }
+        return value
     } catch let error as RPCError {
         throw ServiceFailure(error)
     }

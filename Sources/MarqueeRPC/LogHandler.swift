@@ -41,21 +41,7 @@ public struct MarqueeLogHandler: LogHandler {
         }
         let pretty = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let line = "\(Self.timestamp()) \(event.level)\(label.isEmpty ? "" : " ")\(label):\(pretty) [\(event.source)] \(event.message)\n"
-        Self.output.withLock { _ in
-            // Straight to file descriptor 2, whole lines, nothing buffered.
-            let bytes = Array(line.utf8)
-            bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = write(2, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        return
-                    }
-                    offset += written
-                }
-            }
-        }
+        Self.output.withLock { _ in writeAll(2, Array(line.utf8)) }
     }
 
     private static func timestamp() -> String {
@@ -64,5 +50,20 @@ public struct MarqueeLogHandler: LogHandler {
         guard let local = localtime(&now) else { return "<unknown>" }
         strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", local)
         return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+}
+
+/// Writes every byte to a file descriptor (unbuffered, so nothing is lost on exit).
+public func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MarqueeGraphQL
+import MarqueeRPC
 
 #if canImport(Glibc)
 import Glibc
@@ -21,21 +22,6 @@ func writeLine(_ bytes: [UInt8]) {
     var line = bytes
     line.append(0x0A)
     writeAll(1, line)
-}
-
-/// Writes every byte to a file descriptor (unbuffered, so nothing is lost on exit).
-func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
-    bytes.withUnsafeBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
-    }
 }
 
 func writeLine(_ text: String) {

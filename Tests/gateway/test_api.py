@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from gatewaykit import (CANCEL_ORDER, PROCESSING_ERROR_CARD, REGISTER, UPDATE_EVENT, assert_user_error,
-                        create_event, edges, in_days, parse_dt, pay_order, place_order, uid, user_error_codes)
+                        create_event, edges, in_days, parse_dt, pay_order, place_order, register, uid, user_error_codes)
 
 
 def test_ids_are_opaque_and_refetchable(gw, event):
@@ -111,3 +111,22 @@ def test_pay_declined_then_good_card(gw, attendee, event):
     assert paid["payment"]["status"] == "SUCCEEDED" and paid["order"]["status"] == "PAID", paid
     again = pay_order(gw, attendee, order_id)  # a new key on a paid order
     assert user_error_codes(again) and again["payment"] is None, f"a paid order cannot be paid again: {again}"
+
+
+UPDATE_PROFILE = """mutation($input: UpdateProfileInput!) { updateProfile(input: $input) {
+  user { id displayName } errors { message field code } } }"""
+
+
+def test_update_profile_and_its_bad_inputs(gw):
+    user = register(gw, "profile")
+    name = f"Renamed {uid(6)}"
+    payload = gw.mutate("updateProfile", UPDATE_PROFILE, {"input": {"displayName": name}}, token=user)
+    assert payload["user"]["displayName"] == name, payload
+    # Too long: a user error, and nothing changes.
+    payload = gw.payload("updateProfile", UPDATE_PROFILE, {"input": {"displayName": "x" * 101}}, token=user)
+    assert_user_error(payload, "BAD_USER_INPUT", empty=["user"])
+    me = gw.ok("{ me { displayName } }", token=user)["me"]
+    assert me["displayName"] == name, me
+    # Without a token: UNAUTHENTICATED, no data for the field.
+    reply = gw.post(UPDATE_PROFILE, {"input": {"displayName": "Nobody"}})
+    assert "UNAUTHENTICATED" in reply.codes() and not (reply.data or {}).get("updateProfile"), reply

@@ -20,18 +20,45 @@ struct GraphQLEndpoint: Sendable {
         return nil
     }
 
+    /// The request headers the endpoint reads, found in one pass over the fields
+    /// (each `HTTPFields` lookup by name walks all fields and builds an array).
+    struct Headers {
+        var accept: String?
+        var contentType: String?
+        var contentLength: String?
+        var authorization: String?
+        var trace: String?
+
+        init(_ fields: HTTPFields) {
+            func add(_ value: String, to existing: inout String?) {
+                existing = existing.map { $0 + ", " + value } ?? value
+            }
+            for field in fields {
+                switch field.name {
+                case .accept: add(field.value, to: &accept)
+                case .contentType: add(field.value, to: &contentType)
+                case .contentLength: add(field.value, to: &contentLength)
+                case .authorization: add(field.value, to: &authorization)
+                case .marqueeTrace: add(field.value, to: &trace)
+                default: continue
+                }
+            }
+        }
+    }
+
     func post(_ request: Request, _ context: some RequestContext) async throws -> Response {
-        guard let mediaType = Self.responseType(request.headers[.accept]) else {
+        let headers = Headers(request.headers)
+        guard let mediaType = Self.responseType(headers.accept) else {
             return Self.error(.notAcceptable, "Accept application/graphql-response+json or application/json.", "NOT_ACCEPTABLE")
         }
-        let rawContentType = request.headers[.contentType]
+        let rawContentType = headers.contentType
         let contentType = rawContentType == "application/json" ? rawContentType
             : rawContentType?.split(separator: ";").first?.trimmingCharacters(in: " ").lowercased()
         guard contentType == "application/json" || contentType == "application/graphql-response+json" else {
             return Self.error(.unsupportedMediaType, "Send the request as application/json.", "UNSUPPORTED_MEDIA_TYPE", mediaType: mediaType)
         }
         let limit = gateway.config.maxBodyBytes
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+        if let length = headers.contentLength.flatMap(Int.init), length > limit {
             return Self.error(.contentTooLarge, "The request body is larger than \(limit) bytes.", "PAYLOAD_TOO_LARGE", mediaType: mediaType)
         }
         var request = request
@@ -47,18 +74,18 @@ struct GraphQLEndpoint: Sendable {
         } catch {
             return Self.error(.badRequest, error.message, "BAD_REQUEST", mediaType: mediaType)
         }
-        return await run(graphQL, request, context, mediaType: mediaType, queriesOnly: false)
+        return await run(graphQL, headers, mediaType: mediaType, queriesOnly: false)
     }
 
     func get(_ request: Request, _ context: some RequestContext) async throws -> Response {
         let parameters = Self.formDecoded(request.uri.query ?? "")
-        let accept = request.headers[.accept] ?? ""
-        if parameters["query"] == nil, accept.contains("text/html") {
+        let headers = Headers(request.headers)
+        if parameters["query"] == nil, (headers.accept ?? "").contains("text/html") {
             return Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: ExplorerPage.html)))
         }
-        guard let mediaType = Self.responseType(request.headers[.accept]) else {
+        guard let mediaType = Self.responseType(headers.accept) else {
             return Self.error(.notAcceptable, "Accept application/graphql-response+json or application/json.", "NOT_ACCEPTABLE")
         }
         guard let query = parameters["query"] else {
@@ -80,18 +107,16 @@ struct GraphQLEndpoint: Sendable {
         } catch {
             return Self.error(.badRequest, error.message, "BAD_REQUEST", mediaType: mediaType)
         }
-        return await run(graphQL, request, context, mediaType: mediaType, queriesOnly: true)
+        return await run(graphQL, headers, mediaType: mediaType, queriesOnly: true)
     }
 
-    private func run(
-        _ graphQL: GraphQLRequest, _ request: Request, _ context: some RequestContext, mediaType: String, queriesOnly: Bool
-    ) async -> Response {
+    private func run(_ graphQL: GraphQLRequest, _ headers: Headers, mediaType: String, queriesOnly: Bool) async -> Response {
         var gatewayRequest = Gateway.Request(
-            graphQL: graphQL, bearerToken: Self.bearerToken(request.headers[.authorization]),
-            requestID: currentRequestID.get() ?? MarqueeRPC.RequestID.make())
+            graphQL: graphQL, bearerToken: Self.bearerToken(headers.authorization),
+            requestID: RequestID.current.get() ?? MarqueeRPC.RequestID.make())
         gatewayRequest.queriesOnly = queriesOnly
-        gatewayRequest.trace = gateway.config.allowTrace && request.headers[.marqueeTrace] == "1"
-        if request.headers[.authorization] != nil, gatewayRequest.bearerToken == nil {
+        gatewayRequest.trace = gateway.config.allowTrace && headers.trace == "1"
+        if headers.authorization != nil, gatewayRequest.bearerToken == nil {
             return Self.error(.unauthorized, "The Authorization header must be `Bearer <token>`.", "UNAUTHENTICATED", mediaType: mediaType)
         }
         let (response, outcome) = await gateway.execute(gatewayRequest)

@@ -42,7 +42,7 @@ public enum HTTPServer {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         if let metrics {
-            router.add(middleware: MetricsMiddleware())
+            router.add(middleware: HTTPMetrics())
             router.get("/metrics") { _, _ in
                 Response(
                     status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -79,10 +79,9 @@ extension HTTPField.Name {
     static let marqueeTrace = Self("x-marquee-trace")!
 }
 
-/// The request id of the HTTP request being handled (set by ``RequestIDMiddleware``).
-let currentRequestID = TaskLocal<String?>(wrappedValue: nil)
-
-/// Echoes a sane incoming `x-request-id` or makes one; adds it to the response and the log.
+/// Echoes a sane incoming `x-request-id` or makes one; adds it to the response,
+/// and to every log line of the request through `RequestID.current` (a task-local
+/// the log handler reads when it writes: no logger copy per request).
 struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -90,12 +89,9 @@ struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
             id.utf8.count <= 128 && id.utf8.allSatisfy { $0 > 32 && $0 < 127 } && !id.isEmpty ? id : nil
         }
         let id = incoming ?? RequestID.make()
-        var context = context
-        context.logger[metadataKey: "request-id"] = "\(id)"
         var response: Response
         do {
-            // Handlers read the id from the task-local (reading the logger's metadata back is slow).
-            response = try await currentRequestID.withValue(id) { try await next(request, context) }
+            response = try await RequestID.current.withValue(id) { try await next(request, context) }
         } catch let error as HTTPResponseError {
             response = try error.response(from: request, context: context)
         }

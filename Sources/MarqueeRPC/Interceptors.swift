@@ -92,6 +92,10 @@ public struct ClientContextInterceptor: ClientInterceptor {
 
 /// Request ids: 16 random bytes in hex.
 public enum RequestID {
+    /// The id of the request this task serves (set by the gateway's HTTP layer);
+    /// every log line written inside it carries it (``MarqueeLogHandler``).
+    public static let current = TaskLocal<String?>(wrappedValue: nil)
+
     private static let seed: (UInt64, UInt64) = {
         var generator = SystemRandomNumberGenerator()
         return (generator.next(), generator.next())

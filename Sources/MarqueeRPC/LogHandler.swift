@@ -21,9 +21,17 @@ public struct MarqueeLogHandler: LogHandler {
         self.metadataProvider = metadataProvider
     }
 
-    /// Makes every logger of the process use this handler (once, at start-up).
+    /// Makes every logger of the process use this handler (once, at start-up),
+    /// with the task's request id (``RequestID/current``) on every line: the id
+    /// is read when a line is written, so no request pays for a logger copy.
     public static func bootstrap() {
-        LoggingSystem.bootstrap { label in MarqueeLogHandler(label: label) }
+        LoggingSystem.bootstrap({ label, provider in MarqueeLogHandler(label: label, metadataProvider: provider) }, metadataProvider: requestIDProvider)
+    }
+
+    /// `request-id=<id>` inside a request, nothing outside.
+    public static let requestIDProvider = Logger.MetadataProvider {
+        guard let id = RequestID.current.get() else { return [:] }
+        return ["request-id": .string(id)]
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {

@@ -14,15 +14,14 @@ struct Resolvers {
             preconditionFailure("schema.graphql has no field \(type).\(field)")
         }
         definition.resolve = { source, args, context, _ in
-            let typed: Source
-            if let source, let exact = exactCast(source, to: Source.self) {
-                typed = exact
-            } else if let cast = source as? Source {
-                typed = cast  // e.g. the root fields' `Never?` of a nil root value
-            } else {
-                return .null
+            let state = state(context)
+            if let source, let resolved = try withExact(source, as: Source.self, { try body($0, args, state) }) {
+                return resolved
             }
-            return try body(typed, args, state(context))
+            if let cast = source as? Source {
+                return try body(cast, args, state)  // e.g. the root fields' `Never?` of a nil root value
+            }
+            return .null
         }
     }
 
@@ -107,4 +106,20 @@ func exactCast<T>(_ value: any Sendable, to _: T.Type) -> T? {
         return value as? T
     }
     return open(value)
+}
+
+/// Calls `body` with the value inside `value` when its dynamic type is exactly
+/// `T`, read in place (nil otherwise). A protobuf message is a large struct of
+/// strings: copying it out of the existential, as a cast does, retains every
+/// string it holds — and a cached entity's strings are shared by every request
+/// on every core, so those are contended atomic operations.
+@inline(__always)
+func withExact<T, R>(_ value: any Sendable, as _: T.Type, _ body: (T) throws -> R) throws -> R? {
+    func open<V: Sendable>(_ value: V) throws -> R? {
+        guard V.self == T.self else { return nil }
+        return try withUnsafePointer(to: value) { pointer in
+            try pointer.withMemoryRebound(to: T.self, capacity: 1) { try body($0.pointee) }
+        }
+    }
+    return try open(value)
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import MarqueeGraphQL
 import MarqueeRPC
+import NIOCore
+import NIOPosix
 
 #if canImport(Glibc)
 import Glibc
@@ -15,6 +17,19 @@ struct Marquee: AsyncParsableCommand {
         abstract: "Marquee: the GraphQL gateway of the event-ticketing platform.",
         subcommands: [ServeCommand.self, GatewayCommand.self, ServiceCommand.self, MigrateCommand.self, AdminCommand.self, UserCommand.self, GraphQLCommand.self, SchemaCommand.self]
     )
+
+    /// Runs Swift concurrency's tasks on SwiftNIO's event loops (unless
+    /// `MARQUEE_NIO_EXECUTOR=0`): a task woken by a socket read then runs on the
+    /// thread that read it, instead of being handed to another pool and its
+    /// answer handed back — two thread switches per request and per RPC saved.
+    /// Nothing in Marquee blocks a thread in a task (bcrypt runs on its own
+    /// thread, SQLite on sqlite-nio's pool).
+    static func main() async {
+        if getenv("MARQUEE_NIO_EXECUTOR").map({ String(cString: $0) }) != "0" {
+            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        }
+        await main(nil)
+    }
 }
 
 /// Writes one line to standard output and flushes it, so a reading process sees it at once.

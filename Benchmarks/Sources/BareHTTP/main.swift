@@ -4,16 +4,22 @@
 // in the way (no middleware, no GraphQL, no services). The gateway's figures
 // are set against this server's at the same response size.
 //
-//   marquee-bare-http --port 8099 --sizes 1234,56789 [--host 127.0.0.1]
+//   marquee-bare-http --port 8099 --sizes 1234,56789 [--host 127.0.0.1] [--nio-executor]
+//
+// `--nio-executor` runs Swift concurrency on SwiftNIO's event loops, as
+// `marquee` does by default (MARQUEE_NIO_EXECUTOR): the ceiling in the same
+// configuration as the gateway.
 import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import NIOPosix
 
 struct Options {
     var host = "127.0.0.1"
     var port = 8099
     var sizes: [Int] = []
+    var nioExecutor = false
 
     static func parse(_ arguments: [String]) -> Options {
         var options = Options()
@@ -29,8 +35,9 @@ struct Options {
             case "--port": options.port = number(value(), "--port")
             case "--sizes":
                 options.sizes = value().split(separator: ",").map { number(String($0), "--sizes") }
+            case "--nio-executor": options.nioExecutor = true
             case "-h", "--help":
-                print("usage: marquee-bare-http --port P --sizes N1,N2,... [--host H]   (POST /<N> answers N bytes of JSON)")
+                print("usage: marquee-bare-http --port P --sizes N1,N2,... [--host H] [--nio-executor]   (POST /<N> answers N bytes of JSON)")
                 exit(0)
             default: fail("unknown argument \(arguments[index])")
             }
@@ -66,6 +73,9 @@ func body(size: Int) -> ByteBuffer {
 }
 
 let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
+if options.nioExecutor {
+    NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+}
 var logger = Logger(label: "marquee-bare-http")
 logger.logLevel = .warning
 

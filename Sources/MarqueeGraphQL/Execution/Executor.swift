@@ -31,6 +31,33 @@ struct PendingField {
     let work: @Sendable () async throws -> (any Sendable)?
 }
 
+/// The value inside `value`, whose dynamic type the caller checked is `T`
+/// (no general cast).
+@inline(__always)
+func unbox<T>(_ value: any Sendable, _: T.Type) -> T {
+    func open<V: Sendable>(_ value: V) -> T { unsafeBitCast(value, to: T.self) }
+    return open(value)
+}
+
+/// A Swift array as a list value, read item by item.
+protocol ListValue {
+    var listCount: Int { get }
+    var elementIsOptional: Bool { get }
+    func listItem(_ index: Int) -> (any Sendable)?
+}
+
+extension Array: ListValue {
+    var listCount: Int { count }
+    var elementIsOptional: Bool { Element.self is any OptionalValue.Type }
+    /// An array that reached the executor was `Sendable`, so its elements are:
+    /// `any Sendable` has `Any`'s layout (a marker protocol has no witness table).
+    func listItem(_ index: Int) -> (any Sendable)? { unsafeBitCast(self[index] as Any, to: (any Sendable).self) }
+}
+
+/// Optional, for telling arrays of optionals (whose nil items complete as null).
+protocol OptionalValue {}
+extension Optional: OptionalValue {}
+
 /// The outcome of a field that must be null although its type forbids it: the
 /// error is recorded, and the nearest nullable ancestor becomes null.
 struct PropagateNull: Error {}
@@ -211,11 +238,62 @@ final class Execution {
         }
         switch resolved {
         case .value(let value):
+            if let value {
+                if case .none = plan.leaf {} else if let json = completeLeaf(plan.leaf, value) { return json }
+                if let objectType = plan.returnObject, Swift.type(of: value) != JSON.self {
+                    return objectType._withUnsafeGuaranteedRef { objectType in
+                        do {
+                            let plans = try plan.subfields(for: objectType, shared)
+                            guard let object = executeFields(plans, objectType, value) else {
+                                return plan.returnNullable ? .null : nil
+                            }
+                            return .object(object)
+                        } catch {
+                            return handleFieldError(error, plan.returnType, plan)
+                        }
+                    }
+                }
+            } else if plan.returnNullable {
+                return .null
+            }
             return completeField(plan, value)
         case .async(let work):
             pending.append(PendingField(path: path, boundary: boundary, plan: plan, work: work))
             return .null
         }
+    }
+
+    /// CompleteValue() of a built-in scalar or enum value of the expected Swift
+    /// type, with no walk of the type and no dynamic cast; nil when the value
+    /// needs the general path (another type, an out-of-range Int, an unknown
+    /// enum value: its errors are raised there).
+    @inline(__always)
+    func completeLeaf(_ leaf: FieldPlan.Leaf, _ value: any Sendable) -> JSON? {
+        let dynamicType = Swift.type(of: value)
+        switch leaf {
+        case .string:
+            if dynamicType == String.self { return .string(unbox(value, String.self)) }
+        case .int:
+            if dynamicType == Int.self {
+                let int = unbox(value, Int.self)
+                if int >= Int(Int32.min) && int <= Int(Int32.max) { return .int(int) }
+            }
+        case .boolean:
+            if dynamicType == Bool.self { return .bool(unbox(value, Bool.self)) }
+        case .float:
+            if dynamicType == Double.self {
+                let double = unbox(value, Double.self)
+                if double.isFinite { return .double(double) }
+            }
+        case .enumType(let enumType):
+            if dynamicType == String.self {
+                let name = unbox(value, String.self)
+                if enumType._withUnsafeGuaranteedRef({ $0.hasValue(name) }) { return .string(name) }
+            }
+        case .none:
+            break
+        }
+        return nil
     }
 
     func completeField(_ plan: FieldPlan, _ value: (any Sendable)?) -> JSON? {
@@ -293,7 +371,21 @@ final class Execution {
         case .interface, .union:
             return try completeObject(resolveAbstractType(type.named, plan, value), plan, value)
         case .list(let itemType):
-            guard let items = value as? [(any Sendable)?] ?? (value as? [any Sendable])?.map({ $0 }) else {
+            let dynamicType = Swift.type(of: value)
+            if dynamicType == [(any Sendable)?].self {
+                let items = unbox(value, [(any Sendable)?].self)
+                return try completeList(itemType, plan, items.count) { try self.completeValue(itemType, plan, items[$0]) }
+            }
+            if dynamicType == [any Sendable].self {
+                let items = unbox(value, [any Sendable].self)
+                return try completeList(itemType, plan, items.count) { try self.completeValue(itemType, plan, items[$0]) }
+            }
+            // Any other array item by item: converting it to `[(any Sendable)?]`
+            // first would box every item into a new array.
+            if let items = value as? any ListValue, !items.elementIsOptional {
+                return try completeList(itemType, plan, items.listCount) { try self.completeValue(itemType, plan, items.listItem($0)) }
+            }
+            guard let items = value as? [(any Sendable)?] else {
                 throw GraphQLError("Expected Iterable, but did not find one for field \"\(plan.parentType.name).\(plan.field.name)\".")
             }
             return try completeList(itemType, plan, items.count) { try self.completeValue(itemType, plan, items[$0]) }

@@ -16,6 +16,18 @@ final class FieldPlan: @unchecked Sendable {
     let hasArguments: Bool
     /// A scalar or enum field with the default resolver and no arguments.
     let isPlainLeaf: Bool
+    /// For `T` and `T!` where T is a built-in scalar or an enum: how a resolved
+    /// value completes without walking the type (``Execution/completeLeaf``).
+    let leaf: Leaf
+    /// For `T` and `T!` where T is an object type (not retained: the schema
+    /// outlives every execution, and a retain of a type shared by all requests
+    /// is an atomic operation contended between cores).
+    let returnObject: Unmanaged<GraphQLObjectType>?
+
+    enum Leaf {
+        case none, string, int, float, boolean
+        case enumType(Unmanaged<GraphQLEnumType>)
+    }
 
     @exclusivity(unchecked) private var arguments: Arguments?
     @exclusivity(unchecked) private var argumentsError: GraphQLError?
@@ -59,6 +71,26 @@ final class FieldPlan: @unchecked Sendable {
         self.returnNullable = !field.type.isNonNull
         self.hasArguments = !field.arguments.isEmpty || fieldNodes.contains { !$0.arguments.isEmpty }
         self.isPlainLeaf = !isTypeName && field.resolve == nil && !hasArguments && field.type.nullable.isLeaf
+        switch field.type.nullable {
+        case .scalar(let scalar):
+            switch scalar.builtIn {
+            case .string?, .id?: leaf = .string
+            case .int?: leaf = .int
+            case .float?: leaf = .float
+            case .boolean?: leaf = .boolean
+            case nil: leaf = .none
+            }
+            returnObject = nil
+        case .enumType(let enumType):
+            leaf = .enumType(Unmanaged.passUnretained(enumType))
+            returnObject = nil
+        case .object(let objectType):
+            leaf = .none
+            returnObject = Unmanaged.passUnretained(objectType)
+        default:
+            leaf = .none
+            returnObject = nil
+        }
     }
 
     var locations: [SourceLocation] { fieldNodes.map(\.loc.sourceLocation) }

@@ -255,7 +255,14 @@ extension GraphQLEnumType {
 
     func serializeValue(_ value: any Sendable) throws -> JSON {
         let name: String?
-        if let json = value as? JSON { name = json.stringValue } else { name = value as? String }
+        let dynamicType = Swift.type(of: value)
+        if dynamicType == String.self {
+            name = unbox(value, String.self)
+        } else if dynamicType == JSON.self {
+            name = unbox(value, JSON.self).stringValue
+        } else {
+            name = value as? String
+        }
         if let name, hasValue(name) { return .string(name) }
         let shown = (value as? JSON).map(inspect) ?? JSON(any: value).map(inspect) ?? String(describing: value)
         throw CoercionError("Enum \"\(self.name)\" cannot represent value: \(shown)")

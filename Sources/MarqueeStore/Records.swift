@@ -211,12 +211,22 @@ public struct Page<Item: Sendable>: Sendable {
 
 /// Opaque cursors: "sortKey:id", hex-encoded so clients treat them as opaque.
 public enum Cursor {
+    /// `<key>:<id>` in lowercase hex (one pass into one buffer: a page of 100
+    /// events encodes 100 cursors).
     public static func encode(_ key: Int64, _ id: String) -> String {
-        Array("\(key):\(id)".utf8).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-        }.joined()
+        let plain = "\(key):\(id)".utf8
+        return String(unsafeUninitializedCapacity: plain.count * 2) { buffer in
+            var index = 0
+            for byte in plain {
+                buffer[index] = hexDigits[Int(byte >> 4)]
+                buffer[index + 1] = hexDigits[Int(byte & 0xF)]
+                index += 2
+            }
+            return index
+        }
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// `nil` for a malformed cursor.
     public static func decode(_ cursor: String) -> (Int64, String)? {

@@ -199,7 +199,10 @@ import Testing
 
     @Test func cursorsRoundTripAndRejectGarbage() {
         let cursor = Cursor.encode(42, "abc")
+        #expect(cursor == "34323a616263")  // `42:abc` in hex: cursors handed out earlier stay valid
         #expect(Cursor.decode(cursor)! == (42, "abc"))
+        let unicode = Cursor.encode(-1_700_000_000, "évé/1")
+        #expect(Cursor.decode(unicode)! == (-1_700_000_000, "évé/1"))
         #expect(Cursor.decode("zz") == nil)
         #expect(Cursor.decode("abc") == nil)
     }

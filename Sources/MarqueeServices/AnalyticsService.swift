@@ -13,7 +13,7 @@ public struct AnalyticsService: Marquee_V1_AnalyticsService.SimpleServiceProtoco
     public func getEventStats(request: Marquee_V1_GetEventStatsRequest, context: ServerContext) async throws -> Marquee_V1_EventStats {
         let caller = try requireCaller()
         let eventID = try Check.id(request.eventID, "event_id")
-        let (types, sales, checkedIn) = try await env.transaction { conn in
+        let (types, sales, checkedIn) = try await env.read { conn in
             guard let event = try await EventRepository.byID(conn, eventID), EventService.isVisible(event, to: caller) else {
                 throw ServiceError.notFound("event")
             }

@@ -32,7 +32,7 @@ public struct AuthService: Marquee_V1_AuthService.SimpleServiceProtocol {
         let email = request.email.trimmingWhitespace().lowercased()
         guard !email.isEmpty else { throw ServiceError.invalid("email", "is required") }
         guard !request.password.isEmpty else { throw ServiceError.invalid("password", "is required") }
-        let user = try await env.transaction { conn in try await UserRepository.byEmail(conn, email) }
+        let user = try await env.read { conn in try await UserRepository.byEmail(conn, email) }
         let password = request.password
         // Hash even for unknown emails, so timing does not reveal which exist.
         let matches = await Self.offload { Bcrypt.verify(password, hash: user?.passwordHash ?? Self.dummyHash) }

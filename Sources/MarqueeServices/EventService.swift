@@ -129,7 +129,7 @@ public struct EventService: Marquee_V1_EventService.SimpleServiceProtocol {
     public func getEvent(request: Marquee_V1_GetEventRequest, context: ServerContext) async throws -> Marquee_V1_Event {
         let caller = CallContext.current?.caller
         let key = request.key
-        let (event, types) = try await env.transaction { conn -> (EventRecord?, [TicketTypeRecord]) in
+        let (event, types) = try await env.read { conn -> (EventRecord?, [TicketTypeRecord]) in
             let event: EventRecord?
             switch key {
             case .id(let id)?: event = try await EventRepository.byID(conn, Check.id(id, "id"))
@@ -148,7 +148,7 @@ public struct EventService: Marquee_V1_EventService.SimpleServiceProtocol {
     public func batchGetEvents(request: Marquee_V1_BatchGetEventsRequest, context: ServerContext) async throws -> Marquee_V1_BatchGetEventsResponse {
         let caller = CallContext.current?.caller
         let ids = try Check.ids(request.ids, "ids")
-        let (events, types) = try await env.transaction { conn in
+        let (events, types) = try await env.read { conn in
             let events = try await EventRepository.byIDs(conn, ids)
             return (events, try await EventRepository.ticketTypes(conn, eventIDs: events.map(\.id)))
         }
@@ -172,7 +172,7 @@ public struct EventService: Marquee_V1_EventService.SimpleServiceProtocol {
             if request.starts.hasFrom { filter.startsFrom = Convert.micros(request.starts.from) }
             if request.starts.hasTo { filter.startsTo = Convert.micros(request.starts.to) }
         }
-        let (page, types) = try await env.transaction { [filter] conn in
+        let (page, types) = try await env.read { [filter] conn in
             let page = try await EventRepository.list(conn, filter, first: first, after: after)
             return (page, try await EventRepository.ticketTypes(conn, eventIDs: page.items.map(\.id)))
         }
@@ -183,14 +183,14 @@ public struct EventService: Marquee_V1_EventService.SimpleServiceProtocol {
     }
 
     public func listCities(request: Marquee_V1_ListCitiesRequest, context: ServerContext) async throws -> Marquee_V1_ListCitiesResponse {
-        let cities = try await env.transaction { conn in try await EventRepository.cities(conn, statuses: [Self.published]) }
+        let cities = try await env.read { conn in try await EventRepository.cities(conn, statuses: [Self.published]) }
         return .with { $0.cities = cities }
     }
 
     public func batchGetTicketTypes(request: Marquee_V1_BatchGetTicketTypesRequest, context: ServerContext) async throws -> Marquee_V1_BatchGetTicketTypesResponse {
         let caller = CallContext.current?.caller
         let ids = try Check.ids(request.eventIds, "event_ids")
-        let types = try await env.transaction { conn -> [TicketTypeRecord] in
+        let types = try await env.read { conn -> [TicketTypeRecord] in
             let visible = try await EventRepository.byIDs(conn, ids).filter { Self.isVisible($0, to: caller) }.map(\.id)
             return try await EventRepository.ticketTypes(conn, eventIDs: visible)
         }
@@ -199,7 +199,7 @@ public struct EventService: Marquee_V1_EventService.SimpleServiceProtocol {
 
     public func batchGetVenues(request: Marquee_V1_BatchGetVenuesRequest, context: ServerContext) async throws -> Marquee_V1_BatchGetVenuesResponse {
         let ids = try Check.ids(request.ids, "ids")
-        let venues = try await env.transaction { conn in try await EventRepository.venues(conn, ids: ids) }
+        let venues = try await env.read { conn in try await EventRepository.venues(conn, ids: ids) }
         return .with { $0.venues = venues.map(Convert.venue) }
     }
 

@@ -30,7 +30,7 @@ public struct NotificationService: Marquee_V1_NotificationService.SimpleServiceP
         let caller = try requireCaller()
         let (first, after) = try Check.page(request.page)
         let unread = request.unreadOnly
-        let page = try await env.transaction { conn in
+        let page = try await env.read { conn in
             try await NotificationRepository.list(conn, userID: caller.userID, unreadOnly: unread, first: first, after: after)
         }
         return .with {

@@ -104,14 +104,14 @@ public struct OrderService: Marquee_V1_OrderService.SimpleServiceProtocol {
     public func batchGetOrders(request: Marquee_V1_BatchGetOrdersRequest, context: ServerContext) async throws -> Marquee_V1_BatchGetOrdersResponse {
         let caller = try requireCaller()
         let ids = try Check.ids(request.ids, "ids")
-        let orders = try await env.transaction { conn in try await Self.visible(conn, ids, caller) }
+        let orders = try await env.read { conn in try await Self.visible(conn, ids, caller) }
         return .with { $0.orders = orders.map(Convert.order) }
     }
 
     public func listMyOrders(request: Marquee_V1_ListMyOrdersRequest, context: ServerContext) async throws -> Marquee_V1_ListOrdersResponse {
         let caller = try requireCaller()
         let (first, after) = try Check.page(request.page)
-        let page = try await env.transaction { conn in try await OrderRepository.list(conn, userID: caller.userID, first: first, after: after) }
+        let page = try await env.read { conn in try await OrderRepository.list(conn, userID: caller.userID, first: first, after: after) }
         return .with {
             $0.orders = page.items.map(Convert.order)
             $0.pageInfo = Convert.pageInfo(page)

@@ -118,7 +118,7 @@ public struct PaymentService: Marquee_V1_PaymentService.SimpleServiceProtocol {
     public func batchGetPayments(request: Marquee_V1_BatchGetPaymentsRequest, context: ServerContext) async throws -> Marquee_V1_BatchGetPaymentsResponse {
         let caller = try requireCaller()
         let ids = try Check.ids(request.orderIds, "order_ids")
-        let payments = try await env.transaction { conn -> [PaymentRecord] in
+        let payments = try await env.read { conn -> [PaymentRecord] in
             let visible = try await OrderService.visible(conn, ids, caller).map(\.id)
             return try await PaymentRepository.byOrderIDs(conn, visible)
         }

@@ -78,6 +78,17 @@ public struct ServiceEnvironment: Sendable {
         }
     }
 
+    /// Runs `body`, which only reads, in a read transaction (on SQLite beside the
+    /// writer); failures are reported like `transaction`'s.
+    func read<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
+        do {
+            return try await database.read(body)
+        } catch let error as StoreError where error.kind == .unavailable {
+            logger.warning("store unavailable", metadata: ["error": "\(error.detail)"])
+            throw ServiceError.unavailable("the store is unavailable, try again")
+        }
+    }
+
     /// Publishes a domain event after its transaction committed. A broker failure
     /// is logged: the write already happened and must not be reported as failed.
     func publish(_ payload: [UInt8], to topic: String) async {

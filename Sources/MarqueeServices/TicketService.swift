@@ -18,7 +18,7 @@ public struct TicketService: Marquee_V1_TicketService.SimpleServiceProtocol {
     public func listMyTickets(request: Marquee_V1_ListMyTicketsRequest, context: ServerContext) async throws -> Marquee_V1_ListTicketsResponse {
         let caller = try requireCaller()
         let (first, after) = try Check.page(request.page)
-        let page = try await env.transaction { conn in try await TicketRepository.list(conn, userID: caller.userID, first: first, after: after) }
+        let page = try await env.read { conn in try await TicketRepository.list(conn, userID: caller.userID, first: first, after: after) }
         return .with {
             $0.tickets = page.items.map(message)
             $0.pageInfo = Convert.pageInfo(page)
@@ -28,7 +28,7 @@ public struct TicketService: Marquee_V1_TicketService.SimpleServiceProtocol {
     public func batchGetTicketsByOrder(request: Marquee_V1_BatchGetTicketsByOrderRequest, context: ServerContext) async throws -> Marquee_V1_ListTicketsResponse {
         let caller = try requireCaller()
         let ids = try Check.ids(request.orderIds, "order_ids")
-        let tickets = try await env.transaction { conn -> [TicketRecord] in
+        let tickets = try await env.read { conn -> [TicketRecord] in
             let visible = try await OrderService.visible(conn, ids, caller).map(\.id)
             return try await TicketRepository.byOrderIDs(conn, visible)
         }

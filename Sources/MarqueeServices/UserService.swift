@@ -23,7 +23,7 @@ public struct UserService: Marquee_V1_UserService.SimpleServiceProtocol {
     public func batchGetUsers(request: Marquee_V1_BatchGetUsersRequest, context: ServerContext) async throws -> Marquee_V1_BatchGetUsersResponse {
         let caller = CallContext.current?.caller
         let ids = try Check.ids(request.ids, "ids")
-        let users = try await env.transaction { conn in try await UserRepository.byIDs(conn, ids) }
+        let users = try await env.read { conn in try await UserRepository.byIDs(conn, ids) }
         return .with { $0.users = users.map { Self.visible($0, to: caller) } }
     }
 
@@ -43,7 +43,7 @@ public struct UserService: Marquee_V1_UserService.SimpleServiceProtocol {
         _ = try requireRole("ADMIN")
         let (first, after) = try Check.page(request.page)
         let role = request.role == .unspecified ? nil : Convert.roleNames[request.role]
-        let page = try await env.transaction { conn in try await UserRepository.list(conn, role: role, first: first, after: after) }
+        let page = try await env.read { conn in try await UserRepository.list(conn, role: role, first: first, after: after) }
         return .with {
             $0.users = page.items.map(Convert.user)
             $0.pageInfo = Convert.pageInfo(page)

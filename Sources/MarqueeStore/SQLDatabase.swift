@@ -54,10 +54,20 @@ public protocol SQLDatabase: Sendable {
     var engine: String { get }
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T
+    /// Runs `body`, which only reads, in one read transaction (a consistent snapshot).
+    /// A driver may run reads beside writes and beside each other; `body` must not write.
+    func read<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T
     /// Runs the background work the driver needs (a connection pool); returns when cancelled.
     func run() async
     /// Closes the connections.
     func close() async
+}
+
+extension SQLDatabase {
+    /// Reads in an ordinary transaction (PostgreSQL: one of the pool's connections).
+    public func read<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
+        try await transaction(body)
+    }
 }
 
 /// A failure of the store itself. Its description never carries SQL text or

@@ -3,12 +3,19 @@ import NIOCore
 import NIOPosix
 import SQLiteNIO
 
-/// The embedded store: one SQLite file (or memory), one connection, transactions
-/// run one at a time (SQLite has a single writer anyway), in WAL mode.
+/// The embedded store: one SQLite file (or memory) in WAL mode. Writes go through
+/// one connection, one transaction at a time (SQLite has a single writer anyway);
+/// reads of a file go through their own connections (``readerCount``,
+/// `query_only`), beside the writer and beside each other, so a page of events
+/// never waits for an order being placed or for another page.
 public final class SQLiteDatabase: SQLDatabase {
     public let engine = "sqlite"
     private let connection: SQLiteConnection
     private let gate = AsyncGate()
+    private let readers: ConnectionPool?
+    /// Reader connections of a file database (an in-memory one is private to
+    /// its single connection: its reads use the writer).
+    public static let readerCount = 2
 
     /// Opens (creating if needed) the database at `path`; `nil` opens a private in-memory one.
     public init(path: String?, logger: Logger = Logger(label: "marquee.store.sqlite")) async throws {
@@ -21,6 +28,40 @@ public final class SQLiteDatabase: SQLDatabase {
         _ = try? await connection.query("PRAGMA journal_mode=WAL", [])
         _ = try await connection.query("PRAGMA foreign_keys=ON", [])
         _ = try await connection.query("PRAGMA busy_timeout=5000", [])
+        guard case .file = storage else {
+            readers = nil
+            return
+        }
+        var opened: [SQLiteConnection] = []
+        do {
+            for _ in 0..<Self.readerCount {
+                let reader = try await SQLiteConnection.open(storage: storage, logger: logger)
+                opened.append(reader)
+                _ = try await reader.query("PRAGMA busy_timeout=5000", [])
+                _ = try await reader.query("PRAGMA query_only=1", [])  // a write through `read` fails loudly
+            }
+        } catch {
+            for reader in opened { try? await reader.close() }
+            try? await connection.close()
+            throw StoreError(.unavailable, detail: "\(error)")
+        }
+        readers = ConnectionPool(opened)
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
+        guard let readers else { return try await transaction(body) }
+        return try await readers.withConnection { reader in
+            let conn = Connection(connection: reader)
+            try await conn.raw("BEGIN")
+            do {
+                let result = try await body(conn)
+                try await conn.raw("COMMIT")
+                return result
+            } catch {
+                _ = try? await conn.raw("ROLLBACK")
+                throw error
+            }
+        }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
@@ -43,6 +84,7 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func close() async {
+        for reader in readers?.all ?? [] { try? await reader.close() }
         try? await connection.close()
     }
 
@@ -81,14 +123,14 @@ public final class SQLiteDatabase: SQLDatabase {
 
         /// `$1` → `?1`: SQLite's numbered parameters, bound by position.
         static func numbered(_ sql: String) -> String {
-            var out = ""
-            out.reserveCapacity(sql.utf8.count)
-            var previous: Character = " "
-            for character in sql {
-                if character == "$", previous != "'" { out.append("?") } else { out.append(character) }
-                previous = character
+            var bytes = Array(sql.utf8)
+            var previous = UInt8(ascii: " ")
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "$"), previous != UInt8(ascii: "'") { bytes[index] = UInt8(ascii: "?") }
+                previous = byte
             }
-            return out
+            return String(decoding: bytes, as: UTF8.self)
         }
 
         static func map(_ error: any Error) -> StoreError {
@@ -97,6 +139,49 @@ public final class SQLiteDatabase: SQLDatabase {
             if text.contains("database is locked") { return StoreError(.unavailable, detail: text) }
             return StoreError(.internalError, detail: text)
         }
+    }
+}
+
+/// A fixed set of connections lent one at a time; borrowers wait in arrival order.
+final class ConnectionPool: Sendable {
+    private struct State {
+        var idle: [SQLiteConnection]
+        var waiters: [CheckedContinuation<SQLiteConnection, Never>] = []
+    }
+    let all: [SQLiteConnection]
+    private let state: SendableMutex<State>
+
+    init(_ connections: [SQLiteConnection]) {
+        all = connections
+        state = SendableMutex(State(idle: connections))
+    }
+
+    func withConnection<T: Sendable>(_ body: (SQLiteConnection) async throws -> T) async throws -> T {
+        let connection = await acquire()
+        defer { release(connection) }
+        return try await body(connection)
+    }
+
+    private func acquire() async -> SQLiteConnection {
+        await withCheckedContinuation { continuation in
+            let idle = state.withLock { state -> SQLiteConnection? in
+                if let connection = state.idle.popLast() { return connection }
+                state.waiters.append(continuation)
+                return nil
+            }
+            if let idle { continuation.resume(returning: idle) }
+        }
+    }
+
+    private func release(_ connection: SQLiteConnection) {
+        let next = state.withLock { state -> CheckedContinuation<SQLiteConnection, Never>? in
+            if state.waiters.isEmpty {
+                state.idle.append(connection)
+                return nil
+            }
+            return state.waiters.removeFirst()
+        }
+        next?.resume(returning: connection)
     }
 }
 

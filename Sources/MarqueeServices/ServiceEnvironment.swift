@@ -70,19 +70,18 @@ public struct ServiceEnvironment: Sendable {
     /// Runs `body` in a store transaction; a store that cannot be reached becomes
     /// UNAVAILABLE; other store failures are internal (logged, not echoed).
     func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
-        do {
-            return try await database.transaction(body)
-        } catch let error as StoreError where error.kind == .unavailable {
-            logger.warning("store unavailable", metadata: ["error": "\(error.detail)"])
-            throw ServiceError.unavailable("the store is unavailable, try again")
-        }
+        try await reportingUnavailable { try await database.transaction(body) }
     }
 
     /// Runs `body`, which only reads, in a read transaction (on SQLite beside the
     /// writer); failures are reported like `transaction`'s.
     func read<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
+        try await reportingUnavailable { try await database.read(body) }
+    }
+
+    private func reportingUnavailable<T: Sendable>(_ work: () async throws -> T) async throws -> T {
         do {
-            return try await database.read(body)
+            return try await work()
         } catch let error as StoreError where error.kind == .unavailable {
             logger.warning("store unavailable", metadata: ["error": "\(error.detail)"])
             throw ServiceError.unavailable("the store is unavailable, try again")

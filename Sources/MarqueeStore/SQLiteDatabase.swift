@@ -51,31 +51,27 @@ public final class SQLiteDatabase: SQLDatabase {
     public func read<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
         guard let readers else { return try await transaction(body) }
         return try await readers.withConnection { reader in
-            let conn = Connection(connection: reader)
-            try await conn.raw("BEGIN")
-            do {
-                let result = try await body(conn)
-                try await conn.raw("COMMIT")
-                return result
-            } catch {
-                _ = try? await conn.raw("ROLLBACK")
-                throw error
-            }
+            try await Self.inTransaction(reader, begin: "BEGIN", body)
         }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
-        try await gate.withLock {
-            let conn = Connection(connection: connection)
-            try await conn.raw("BEGIN IMMEDIATE")
-            do {
-                let result = try await body(conn)
-                try await conn.raw("COMMIT")
-                return result
-            } catch {
-                _ = try? await conn.raw("ROLLBACK")
-                throw error
-            }
+        try await gate.withLock { try await Self.inTransaction(connection, begin: "BEGIN IMMEDIATE", body) }
+    }
+
+    /// `begin`, then `body`, then COMMIT, or ROLLBACK when `body` throws.
+    private static func inTransaction<T: Sendable>(
+        _ connection: SQLiteConnection, begin: String, _ body: @Sendable (any SQLConnection) async throws -> T
+    ) async throws -> T {
+        let conn = Connection(connection: connection)
+        try await conn.raw(begin)
+        do {
+            let result = try await body(conn)
+            try await conn.raw("COMMIT")
+            return result
+        } catch {
+            _ = try? await conn.raw("ROLLBACK")
+            throw error
         }
     }
 

@@ -13,8 +13,8 @@ public final class SQLiteDatabase: SQLDatabase {
     private let connection: SQLiteConnection
     private let gate = AsyncGate()
     private let readers: ConnectionPool?
-    /// Reader connections of a file database (an in-memory one is private to
-    /// its single connection: its reads use the writer).
+    /// Reader connections of a file database in WAL mode (otherwise reads use
+    /// the writer).
     public static let readerCount = 2
 
     /// Opens (creating if needed) the database at `path`; `nil` opens a private in-memory one.
@@ -25,10 +25,13 @@ public final class SQLiteDatabase: SQLDatabase {
         } catch {
             throw StoreError(.unavailable, detail: "\(error)")
         }
-        _ = try? await connection.query("PRAGMA journal_mode=WAL", [])
+        let mode = try? await connection.query("PRAGMA journal_mode=WAL", []).first?.column("journal_mode")?.string
         _ = try await connection.query("PRAGMA foreign_keys=ON", [])
         _ = try await connection.query("PRAGMA busy_timeout=5000", [])
-        guard case .file = storage else {
+        // Readers only beside a shared file in WAL mode: an in-memory database
+        // (`nil`, ":memory:", "file::memory:"…) is private to its connection, and
+        // without WAL a reader's lock would hold up the writer's commit.
+        guard case .file = storage, mode?.lowercased() == "wal" else {
             readers = nil
             return
         }

@@ -25,7 +25,7 @@ struct Marquee: AsyncParsableCommand {
     /// Nothing in Marquee blocks a thread in a task (bcrypt runs on its own
     /// thread, SQLite on sqlite-nio's pool).
     static func main() async {
-        if getenv("MARQUEE_NIO_EXECUTOR").map({ String(cString: $0) }) != "0" {
+        if !["0", "false", "no", "off"].contains(getenv("MARQUEE_NIO_EXECUTOR").map { String(cString: $0).lowercased() } ?? "") {
             NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         }
         await main(nil)

@@ -74,6 +74,17 @@ import Testing
         }
     }
 
+    @Test(arguments: [":memory:", "file::memory:"])
+    func inMemoryPathsReadThroughTheWriter(path: String) async throws {
+        // Private to each connection: readers of their own would see an empty database.
+        let database = try await SQLiteDatabase(path: path)
+        _ = try await database.transaction { conn in try await conn.query("CREATE TABLE t (x INTEGER)") }
+        _ = try await database.transaction { conn in try await conn.query("INSERT INTO t (x) VALUES (5)") }
+        let total = try await database.read { conn in try await conn.query("SELECT SUM(x) FROM t")[0].int(0) }
+        #expect(total == 5)
+        await database.close()
+    }
+
     @Test func concurrentReadsAllAnswer() async throws {
         try await withFileStore { (database: SQLiteDatabase) async throws in
             _ = try await database.transaction { conn in try await conn.query("INSERT INTO t (x) VALUES (1), (2), (3)") }

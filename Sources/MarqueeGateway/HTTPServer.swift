@@ -83,7 +83,6 @@ extension HTTPField.Name {
 /// and to every log line of the request through `RequestID.current` (a task-local
 /// the log handler reads when it writes: no logger copy per request).
 struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
-
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let incoming = request.headers[.requestID].flatMap { id in
             id.utf8.count <= 128 && id.utf8.allSatisfy { $0 > 32 && $0 < 127 } && !id.isEmpty ? id : nil

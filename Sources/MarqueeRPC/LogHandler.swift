@@ -7,8 +7,7 @@ import Synchronization
 /// Log lines on standard error in swift-log's `StreamLogHandler` format
 /// (`<time> <level> <label>: key=value … [<source>] <message>`), with the
 /// metadata formatted when a line is written — not every time it changes, as
-/// `StreamLogHandler` does (each request sets its id on its logger: that
-/// formatting was a few per cent of a request's CPU).
+/// `StreamLogHandler` does — and the request id from ``RequestID/current``.
 public struct MarqueeLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     public var metadata: Logger.Metadata = [:]

@@ -239,18 +239,11 @@ final class Execution {
         switch resolved {
         case .value(let value):
             if let value {
-                if case .none = plan.leaf {} else if let json = completeLeaf(plan.leaf, value) { return json }
+                if let json = completeLeaf(plan.leaf, value) { return json }
+                // (JSON values take the general path: a JSON null is null, not an object.)
                 if let objectType = plan.returnObject, Swift.type(of: value) != JSON.self {
                     return objectType._withUnsafeGuaranteedRef { objectType in
-                        do {
-                            let plans = try plan.subfields(for: objectType, shared)
-                            guard let object = executeFields(plans, objectType, value) else {
-                                return plan.returnNullable ? .null : nil
-                            }
-                            return .object(object)
-                        } catch {
-                            return handleFieldError(error, plan.returnType, plan)
-                        }
+                        finishField(plan) { try completeObject(objectType, plan, value) }
                     }
                 }
             } else if plan.returnNullable {
@@ -297,8 +290,14 @@ final class Execution {
     }
 
     func completeField(_ plan: FieldPlan, _ value: (any Sendable)?) -> JSON? {
+        finishField(plan) { try completeValue(plan.returnType, plan, value) }
+    }
+
+    /// A field's completed value, with its errors recorded and nulls propagated.
+    @inline(__always)
+    func finishField(_ plan: FieldPlan, _ complete: () throws -> JSON?) -> JSON? {
         do {
-            guard let completed = try completeValue(plan.returnType, plan, value) else {
+            guard let completed = try complete() else {
                 // A non-null descendant failed: null here if this field may be null.
                 return plan.returnType.isNonNull ? nil : .null
             }
